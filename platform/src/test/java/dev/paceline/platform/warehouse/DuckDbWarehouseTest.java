@@ -1,0 +1,150 @@
+package dev.paceline.platform.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paceline.platform.lake.FileLake;
+import dev.paceline.platform.lake.Lake;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbWarehouseTest {
+
+    @TempDir
+    Path dir;
+    Lake lake;
+    DuckDbWarehouse wh;
+
+    @BeforeEach
+    void open() {
+        lake = new FileLake(dir.resolve("lake"));
+        wh = new DuckDbWarehouse(null, lake);
+    }
+
+    @AfterEach
+    void close() {
+        wh.close();
+    }
+
+    @Test
+    void queryBindsNamedParametersAndNormalisesValues() {
+        List<Map<String, Object>> rows = wh.query("""
+                SELECT @i + 1 AS i, @d * 2 AS d, @s || '@notaparam' AS s, @b AS b, @day + 1 AS day,
+                       @dt AS dt, @ts AS ts, @n AS n, CAST(7 AS INTEGER) AS small, [1, 2] AS arr,
+                       -- @comment is ignored
+                       "quoted@x" AS q
+                FROM (SELECT 1 AS "quoted@x")
+                """, Map.of("i", 41L, "d", 1.25, "s", "it's", "b", true, "day", LocalDate.of(2024, 2, 28),
+                "dt", LocalDateTime.of(2024, 5, 1, 7, 30), "ts", Instant.parse("2024-05-01T07:30:00Z"),
+                "n", new BigDecimal("12.500")));
+        assertThat(rows).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        assertThat(row.keySet()).containsExactly("i", "d", "s", "b", "day", "dt", "ts", "n", "small", "arr", "q");
+        assertThat(row.get("i")).isEqualTo(42L);
+        assertThat(row.get("d")).isEqualTo(2.5);
+        assertThat(row.get("s")).isEqualTo("it's@notaparam");
+        assertThat(row.get("b")).isEqualTo(true);
+        assertThat(row.get("day")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(row.get("dt")).isEqualTo(LocalDateTime.of(2024, 5, 1, 7, 30));
+        assertThat(row.get("ts")).isEqualTo(Instant.parse("2024-05-01T07:30:00Z"));
+        assertThat((BigDecimal) row.get("n")).isEqualByComparingTo("12.5");
+        assertThat(row.get("small")).isEqualTo(7L);
+        assertThat(row.get("arr")).isEqualTo(List.of(1L, 2L));
+        assertThat(row.get("q")).isEqualTo(1L);
+    }
+
+    @Test
+    void listParameterAndUnboundParameter() {
+        assertThat(wh.query("SELECT count(*) AS c FROM range(10) t(x) WHERE list_contains(@ids, x)",
+                Map.of("ids", List.of(1L, 3L, 5L)))).containsExactly(Map.of("c", 3L));
+        assertThatThrownBy(() -> wh.query("SELECT @missing AS x", Map.of()))
+                .isInstanceOf(WarehouseException.class).hasMessageContaining("@missing is not bound");
+    }
+
+    @Test
+    void loadNdjsonWithExplicitSchemaAppendAndTruncate() {
+        lake.put("raw/a.json", """
+                {"id": 1, "name": "Morning Ride", "day": "2024-05-01", "at": "2024-05-01T07:30:00Z", "watts": 210.5, "extra": {"x": 1}, "tags": ["a","b"], "payload": {"k": [1,2]}}
+                {"id": 2, "name": "Evening Run", "day": "2024-05-02", "watts": null}
+                """.getBytes(StandardCharsets.UTF_8));
+        lake.put("raw/b.json", "{\"id\": 3}\n".getBytes(StandardCharsets.UTF_8));
+        TableSchema schema = TableSchema.of(Column.of("id", ColumnType.INT64), Column.of("name", ColumnType.STRING),
+                Column.of("day", ColumnType.DATE), Column.of("at", ColumnType.TIMESTAMP),
+                Column.of("watts", ColumnType.FLOAT64), Column.array("tags", ColumnType.STRING),
+                Column.of("payload", ColumnType.JSON));
+        assertThat(wh.load("raw_things", schema, List.of("raw/a.json", "raw/b.json"), WriteMode.APPEND)).isEqualTo(3);
+        assertThat(wh.load("raw_things", schema, List.of("raw/b.json"), WriteMode.APPEND)).isEqualTo(1);
+        assertThat(wh.query("SELECT count(*) AS c FROM raw_things")).containsExactly(Map.of("c", 4L));
+        Map<String, Object> first = wh.query("SELECT * FROM raw_things WHERE id = 1").get(0);
+        assertThat(first.get("name")).isEqualTo("Morning Ride");
+        assertThat(first.get("day")).isEqualTo(LocalDate.of(2024, 5, 1));
+        assertThat(first.get("at")).isEqualTo(Instant.parse("2024-05-01T07:30:00Z"));
+        assertThat(first.get("watts")).isEqualTo(210.5);
+        assertThat(first.get("tags")).isEqualTo(List.of("a", "b"));
+        assertThat(first.get("payload")).isEqualTo("{\"k\":[1,2]}");
+
+        assertThat(wh.load("raw_things", schema, List.of("raw/b.json"), WriteMode.TRUNCATE)).isEqualTo(1);
+        assertThat(wh.query("SELECT id FROM raw_things")).containsExactly(Map.of("id", 3L));
+        assertThat(wh.describe("raw_things")).contains(schema);
+        assertThat(wh.describe("nope")).isEmpty();
+    }
+
+    @Test
+    void failedTruncateLoadLeavesTableUnchanged() {
+        lake.put("raw/ok.json", "{\"id\": 1}\n".getBytes(StandardCharsets.UTF_8));
+        lake.put("raw/bad.json", "{\"id\": \"not a number\"}\n".getBytes(StandardCharsets.UTF_8));
+        TableSchema schema = TableSchema.of(Column.of("id", ColumnType.INT64));
+        wh.load("t", schema, List.of("raw/ok.json"), WriteMode.APPEND);
+        assertThatThrownBy(() -> wh.load("t", schema, List.of("raw/ok.json", "raw/bad.json"), WriteMode.TRUNCATE))
+                .isInstanceOf(WarehouseException.class).hasMessageContaining("\"main\".\"t\"");
+        assertThat(wh.query("SELECT id FROM t")).containsExactly(Map.of("id", 1L));
+    }
+
+    @Test
+    void executeAtomicallyRollsBackOnFailure() {
+        wh.execute("CREATE TABLE t (id BIGINT)");
+        assertThatThrownBy(() -> wh.executeAtomically(List.of("INSERT INTO t VALUES (1)", "INSERT INTO nope VALUES (2)")))
+                .isInstanceOf(WarehouseException.class).hasMessageContaining("INSERT INTO nope");
+        assertThat(wh.query("SELECT count(*) AS c FROM t")).containsExactly(Map.of("c", 0L));
+        wh.executeAtomically(List.of("INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)"));
+        assertThat(wh.query("SELECT count(*) AS c FROM t")).containsExactly(Map.of("c", 2L));
+        assertThat(wh.execute("DELETE FROM t WHERE id = @id", Map.of("id", 1L))).isEqualTo(1);
+    }
+
+    @Test
+    void exportWritesIsoTemporalNdjsonGzip() throws IOException {
+        wh.execute("CREATE TABLE m AS SELECT 7::BIGINT AS athlete_id, DATE '2024-05-01' AS day,"
+                + " TIMESTAMP '2024-05-01 07:30:00' AS local_start, TIMESTAMPTZ '2024-05-01 07:30:00+00' AS start_ts,"
+                + " 1.5::DOUBLE AS watts, 'x' AS s UNION ALL SELECT 8, NULL, NULL, NULL, NULL, NULL");
+        ExportResult result = wh.export("SELECT * FROM m WHERE athlete_id = @a", Map.of("a", 7L), "serving/b1/athlete_id=7/m");
+        assertThat(result.rows()).isEqualTo(1);
+        assertThat(result.lakePaths()).containsExactly("serving/b1/athlete_id=7/m/part-00000.ndjson.gz");
+        String text = new String(new GZIPInputStream(new ByteArrayInputStream(
+                lake.get(result.lakePaths().get(0)).orElseThrow())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(text.strip()).isEqualTo("{\"athlete_id\":7,\"day\":\"2024-05-01\","
+                + "\"local_start\":\"2024-05-01T07:30:00.000000\",\"start_ts\":\"2024-05-01T07:30:00.000000Z\","
+                + "\"watts\":1.5,\"s\":\"x\"}");
+        assertThat(wh.export("SELECT * FROM m", Map.of(), "serving/b1/all.ndjson.gz").lakePaths())
+                .containsExactly("serving/b1/all.ndjson.gz");
+    }
+
+    @Test
+    void qualifyQuotes() {
+        assertThat(wh.qualify("fct_x")).isEqualTo("\"main\".\"fct_x\"");
+        assertThat(wh.qualify("s.we\"ird")).isEqualTo("\"s\".\"we\"\"ird\"");
+    }
+}
