@@ -1,0 +1,140 @@
+{{/* Release-scoped base name: the release name alone when it already says "paceline". */}}
+{{- define "paceline.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "paceline.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: paceline
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end -}}
+
+{{/* Selector labels of one component: (dict "ctx" $ "name" "metrics-api") */}}
+{{- define "paceline.selectorLabels" -}}
+app.kubernetes.io/name: {{ .name }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+{{- end -}}
+
+{{- define "paceline.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "paceline.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- required "serviceAccount.name is required when serviceAccount.create=false: name the existing ServiceAccount" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Image reference of one service: (dict "ctx" $ "name" "metrics-api"). Refuses "latest". */}}
+{{- define "paceline.image" -}}
+{{- $tag := default .ctx.Chart.AppVersion .ctx.Values.image.tag | toString -}}
+{{- if eq $tag "latest" -}}
+{{- fail "image.tag=latest is refused: pin a released version (e.g. 0.1.0) or a digest (sha256:...)" -}}
+{{- end -}}
+{{- if hasPrefix "sha256:" $tag -}}
+{{- printf "%s/%s@%s" .ctx.Values.image.registry .name $tag -}}
+{{- else -}}
+{{- printf "%s/%s:%s" .ctx.Values.image.registry .name $tag -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Guards run by every render: configurations that cannot work fail with the cause and the fix. */}}
+{{- define "paceline.validate" -}}
+{{- $local := or (hasPrefix "file:" .Values.lake.uri) (hasPrefix "duckdb:" .Values.warehouse.uri) -}}
+{{- if and $local (not .Values.persistence.enabled) -}}
+{{- fail (printf "lake.uri=%s / warehouse.uri=%s are local files but persistence.enabled=false: every pod would see its own empty folder. Set persistence.enabled=true, or use gs:// and bigquery:// URIs (values-production.yaml)." .Values.lake.uri .Values.warehouse.uri) -}}
+{{- end -}}
+{{- if not (or (hasPrefix "gs://" .Values.lake.uri) (hasPrefix "file:" .Values.lake.uri)) -}}
+{{- fail (printf "lake.uri=%q is not supported: use gs://BUCKET/PREFIX or file:///ABSOLUTE/PATH" .Values.lake.uri) -}}
+{{- end -}}
+{{- if not (or (hasPrefix "bigquery://" .Values.warehouse.uri) (hasPrefix "duckdb:" .Values.warehouse.uri)) -}}
+{{- fail (printf "warehouse.uri=%q is not supported: use bigquery://PROJECT/DATASET?location=EU or duckdb:/PATH/FILE.duckdb" .Values.warehouse.uri) -}}
+{{- end -}}
+{{- if and (hasPrefix "gs://" .Values.lake.uri) (not .Values.serviceAccount.gcpServiceAccount) (not (index .Values.serviceAccount.annotations "iam.gke.io/gcp-service-account")) -}}
+{{- fail "lake.uri is on GCS but serviceAccount.gcpServiceAccount is empty: set it to the Google service account bound through Workload Identity (docs/operations.md); JSON keys are not supported" -}}
+{{- end -}}
+{{- if and .Values.autoscaling.enabled .Values.persistence.enabled -}}
+{{- fail "autoscaling.enabled=true with persistence.enabled=true: the ReadWriteOnce volume cannot follow replicas onto other nodes. Use a GCS lake (values-production.yaml) or disable autoscaling" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "paceline.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: {{ .Values.podSecurityContext.runAsUser }}
+runAsGroup: {{ .Values.podSecurityContext.runAsGroup }}
+fsGroup: {{ .Values.podSecurityContext.fsGroup }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "paceline.containerSecurityContext" -}}
+runAsNonRoot: true
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+capabilities:
+  drop: ["ALL"]
+{{- end -}}
+
+{{/* Environment shared by services and jobs. */}}
+{{- define "paceline.envFrom" -}}
+- configMapRef:
+    name: {{ include "paceline.fullname" . }}-config
+{{- end -}}
+
+{{/* Secret-backed variables of one service: (dict "ctx" $ "name" "ingest-service" ["job" true]) */}}
+{{- define "paceline.secretEnv" -}}
+{{- $s := .ctx.Values.existingSecrets -}}
+{{- if eq .name "ingest-service" }}
+- name: STRAVA_CLIENT_ID
+  valueFrom:
+    secretKeyRef: {name: {{ $s.strava }}, key: STRAVA_CLIENT_ID}
+- name: STRAVA_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef: {name: {{ $s.strava }}, key: STRAVA_CLIENT_SECRET}
+- name: PACELINE_TOKEN_KEY
+  valueFrom:
+    secretKeyRef: {name: {{ $s.tokenKey }}, key: PACELINE_TOKEN_KEY}
+{{- if not .job }}
+# Only needed once Strava webhooks are subscribed (ingress.webhook.enabled).
+- name: STRAVA_WEBHOOK_VERIFY_TOKEN
+  valueFrom:
+    secretKeyRef: {name: {{ $s.strava }}, key: STRAVA_WEBHOOK_VERIFY_TOKEN, optional: true}
+{{- end }}
+{{- end }}
+{{- if eq .name "metrics-api" }}
+- name: PACELINE_API_KEYS
+  valueFrom:
+    secretKeyRef: {name: {{ $s.apiKeys }}, key: PACELINE_API_KEYS}
+{{- end }}
+{{- end -}}
+
+{{/* Volumes shared by services and jobs: a writable /tmp and, with persistence, the data volume. */}}
+{{- define "paceline.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+{{- if .Values.persistence.enabled }}
+- name: data
+  mountPath: {{ .Values.persistence.mountPath }}
+{{- end }}
+{{- end -}}
+
+{{- define "paceline.volumes" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .tmpSizeLimit }}
+{{- if .ctx.Values.persistence.enabled }}
+- name: data
+  persistentVolumeClaim:
+    claimName: {{ include "paceline.fullname" .ctx }}-data
+{{- end }}
+{{- end -}}
+
+{{/* Common labels plus the component name: (dict "ctx" $ "name" "metrics-api") */}}
+{{- define "paceline.componentLabels" -}}
+{{ include "paceline.labels" .ctx }}
+app.kubernetes.io/name: {{ .name }}
+{{- end -}}
