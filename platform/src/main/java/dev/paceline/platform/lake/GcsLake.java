@@ -4,9 +4,18 @@ import com.google.api.gax.paging.Page;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.BlobWriteSession;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.ExecutionException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,23 +66,67 @@ public final class GcsLake implements Lake {
     @Override
     public ObjectInfo put(String path, byte[] content, PutCondition condition) {
         String key = key(path);
-        BlobInfo info = BlobInfo.newBuilder(BlobId.of(bucket, key)).build();
+        String md5 = md5(content);
+        BlobInfo info = BlobInfo.newBuilder(BlobId.of(bucket, key)).setContentType(contentType(path)).build();
         try {
-            Blob blob;
-            if (condition instanceof PutCondition.IfAbsent) {
-                blob = storage.create(info, content, Storage.BlobTargetOption.doesNotExist());
-            } else if (condition instanceof PutCondition.IfGenerationMatches g) {
-                blob = storage.create(info, content, Storage.BlobTargetOption.generationMatch(g.generation()));
+            BlobInfo written;
+            if (condition instanceof PutCondition.None) {
+                written = storage.create(info, content); // one multipart request
             } else {
-                blob = storage.create(info, content);
+                // Conditional writes: a resumable session whose ifGenerationMatch GCS checks when the session starts
+                // and again when the object is finalised; idempotent, hence retried by the client.
+                Storage.BlobWriteOption option = condition instanceof PutCondition.IfGenerationMatches g
+                        ? Storage.BlobWriteOption.generationMatch(g.generation())
+                        : Storage.BlobWriteOption.doesNotExist();
+                BlobWriteSession session = storage.blobWriteSession(info, option);
+                try (WritableByteChannel channel = session.open()) {
+                    ByteBuffer buffer = ByteBuffer.wrap(content);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                }
+                written = session.getResult().get();
             }
-            return toInfo(path, blob);
+            return toInfo(path, written, content.length, md5);
         } catch (StorageException e) {
-            if (e.getCode() == 412) {
-                throw new PreconditionFailedException("lake object " + uri(path) + ": the write's precondition ("
-                        + describe(condition) + ") failed: " + e.getMessage());
+            throw translateWrite(path, condition, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StorageException se) {
+                throw translateWrite(path, condition, se);
             }
-            throw new LakeException("cannot write lake object " + uri(path) + ": " + e.getMessage(), e);
+            throw new LakeException("cannot write lake object " + uri(path) + ": " + e.getCause(), e.getCause());
+        } catch (IOException e) {
+            if (e.getCause() instanceof StorageException se) {
+                throw translateWrite(path, condition, se);
+            }
+            throw new LakeException("cannot write lake object " + uri(path) + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LakeException("interrupted while writing lake object " + uri(path), e);
+        }
+    }
+
+    private LakeException translateWrite(String path, PutCondition condition, StorageException e) {
+        // 412 is GCS's answer; LocalStorageHelper signals an existing object with FileAlreadyExistsException.
+        if (e.getCode() == 412 || e.getCause() instanceof FileAlreadyExistsException) {
+            return new PreconditionFailedException("lake object " + uri(path) + ": the write's precondition ("
+                    + describe(condition) + ") failed: " + e.getMessage());
+        }
+        return new LakeException("cannot write lake object " + uri(path) + ": " + e.getMessage(), e);
+    }
+
+    private static String contentType(String path) {
+        if (path.endsWith(".json")) {
+            return "application/json";
+        }
+        return path.endsWith(".gz") ? "application/gzip" : "application/octet-stream";
+    }
+
+    static String md5(byte[] content) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -183,7 +236,11 @@ public final class GcsLake implements Lake {
         return "GcsLake[" + rootUri() + "]";
     }
 
-    private static ObjectInfo toInfo(String path, Blob blob) {
+    private static ObjectInfo toInfo(String path, BlobInfo blob) {
+        return toInfo(path, blob, blob.getSize() == null ? 0 : blob.getSize(), blob.getMd5());
+    }
+
+    private static ObjectInfo toInfo(String path, BlobInfo blob, long knownSize, String knownMd5) {
         Long generation = blob.getGeneration();
         Instant updated = Instant.EPOCH;
         OffsetDateTime t = blob.getUpdateTimeOffsetDateTime();
@@ -193,7 +250,8 @@ public final class GcsLake implements Lake {
         if (t != null) {
             updated = t.toInstant();
         }
-        long size = blob.getSize() == null ? 0 : blob.getSize();
-        return new ObjectInfo(path, size, generation == null ? 0 : generation, updated, blob.getMd5());
+        long size = blob.getSize() == null ? knownSize : blob.getSize();
+        String md5 = blob.getMd5() == null ? knownMd5 : blob.getMd5();
+        return new ObjectInfo(path, size, generation == null ? 0 : generation, updated, md5);
     }
 }
