@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <p>The merge follows Kubernetes' strategic merge for the lists we patch: {@code containers}, {@code initContainers},
  * {@code env}, {@code volumes} merge by {@code name}, {@code volumeMounts} by {@code mountPath}, {@code ports} by
- * {@code containerPort} (or {@code port}); other lists are replaced, {@code null} deletes a key and a document whose
+ * {@code containerPort} (or {@code port}), the patch's elements first as kustomize orders them; other lists are replaced, {@code null} deletes a key and a document whose
  * {@code $patch} is {@code delete} removes the matched resource. Any other kustomization field is refused, so adding
  * one to k8s/ makes the checks fail instead of silently testing something other than what kubectl would apply.
  */
@@ -124,22 +124,31 @@ final class MiniKustomize {
         }
     }
 
+    /** Kustomize's order: the patch's elements first (merged into their match), then the untouched originals. */
     private static void mergeList(ArrayNode current, ArrayNode patch, List<String> keys) {
+        List<JsonNode> untouched = new ArrayList<>();
+        current.forEach(untouched::add);
+        List<JsonNode> result = new ArrayList<>();
         for (JsonNode element : patch) {
             String key = keys.stream().filter(element::has).findFirst().orElseThrow(() -> new IllegalArgumentException(
                     "List element " + element + " has none of the merge keys " + keys));
             ObjectNode match = null;
-            for (JsonNode existing : current) {
+            for (JsonNode existing : untouched) {
                 if (existing.path(key).equals(element.get(key))) {
                     match = (ObjectNode) existing;
                 }
             }
             if (match == null) {
-                current.add(element.deepCopy());
+                result.add(element.deepCopy());
             } else {
+                untouched.remove(match);
                 merge(match, (ObjectNode) element);
+                result.add(match);
             }
         }
+        result.addAll(untouched);
+        current.removeAll();
+        current.addAll(result);
     }
 
     private static void applyPatch(List<ObjectNode> resources, ObjectNode patch, Path patchFile) {
