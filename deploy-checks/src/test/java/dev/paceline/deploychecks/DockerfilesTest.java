@@ -1,0 +1,72 @@
+package dev.paceline.deploychecks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each service's Dockerfile.jvm and Dockerfile.native: pinned bases, non-root, the service's own port and module. */
+class DockerfilesTest {
+
+    private static List<String> instructions(Path file) throws IOException {
+        // join continuation lines, drop comments and blanks
+        String joined = Files.readString(file).replaceAll("\\\\\\n", " ");
+        return joined.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private static String httpPort(String module) throws IOException {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                RepoLayout.ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
+            props.load(reader);
+        }
+        return props.getProperty("quarkus.http.port");
+    }
+
+    private static void assertPinnedBases(List<String> lines) {
+        lines.stream().filter(l -> l.startsWith("FROM ")).forEach(from -> {
+            String image = from.split("\\s+")[1];
+            assertThat(image).as(from).contains(":").doesNotEndWith(":latest");
+        });
+    }
+
+    private static String last(List<String> lines, String instruction) {
+        return lines.stream().filter(l -> l.startsWith(instruction + " ")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + instruction)).substring(instruction.length() + 1).strip();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"strava-simulator", "ingest-service", "transform-service", "metrics-api"})
+    void nativeImageIsAMultiStageMandrelBuildRunningAsNonRoot(String module) throws IOException {
+        List<String> lines = instructions(RepoLayout.ROOT.resolve(module).resolve("src/main/docker/Dockerfile.native"));
+        assertPinnedBases(lines);
+        List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+        assertThat(froms).hasSize(2);
+        assertThat(froms.get(0)).startsWith("FROM quay.io/quarkus/ubi-quarkus-mandrel-builder-image:jdk-21 AS build");
+        assertThat(froms.get(1)).isEqualTo("FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0");
+        assertThat(lines).anyMatch(l -> l.startsWith("RUN ") && l.contains("./mvnw")
+                && l.contains("-Dnative") && l.contains("-pl " + module + " -am"));
+        assertThat(lines).anyMatch(l -> l.startsWith("COPY --from=build") && l.contains("/code/" + module + "/target/*-runner"));
+        assertThat(last(lines, "USER")).isEqualTo("1001");
+        assertThat(last(lines, "EXPOSE")).isEqualTo(httpPort(module));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"strava-simulator", "ingest-service", "transform-service", "metrics-api"})
+    void jvmImageCopiesTheFastJarLayersAndRunsAsNonRoot(String module) throws IOException {
+        List<String> lines = instructions(RepoLayout.ROOT.resolve(module).resolve("src/main/docker/Dockerfile.jvm"));
+        assertPinnedBases(lines);
+        assertThat(last(lines, "FROM")).startsWith("registry.access.redhat.com/ubi9/openjdk-17-runtime:");
+        for (String layer : List.of("lib/", "*.jar", "app/", "quarkus/")) {
+            assertThat(lines).anyMatch(l -> l.startsWith("COPY ") && l.contains("target/quarkus-app/" + layer));
+        }
+        assertThat(last(lines, "USER")).isNotIn("0", "root");
+        assertThat(last(lines, "EXPOSE")).isEqualTo(httpPort(module));
+    }
+}
