@@ -95,6 +95,10 @@ capabilities:
 - name: STRAVA_CLIENT_SECRET
   valueFrom:
     secretKeyRef: {name: {{ $s.strava }}, key: STRAVA_CLIENT_SECRET}
+# The athlete's refresh token, for a single-athlete install that has not connected through OAuth.
+- name: STRAVA_REFRESH_TOKEN
+  valueFrom:
+    secretKeyRef: {name: {{ $s.strava }}, key: STRAVA_REFRESH_TOKEN, optional: true}
 - name: PACELINE_TOKEN_KEY
   valueFrom:
     secretKeyRef: {name: {{ $s.tokenKey }}, key: PACELINE_TOKEN_KEY}
@@ -106,9 +110,10 @@ capabilities:
 {{- end }}
 {{- end }}
 {{- if eq .name "metrics-api" }}
-- name: PACELINE_API_KEYS
+# paceline.api.keys.hashed: "<sha256-hex>:admin" or "<sha256-hex>:athletes=1,2" entries, ';'-separated
+- name: PACELINE_API_KEYS_HASHED
   valueFrom:
-    secretKeyRef: {name: {{ $s.apiKeys }}, key: PACELINE_API_KEYS}
+    secretKeyRef: {name: {{ $s.apiKeys }}, key: PACELINE_API_KEYS_HASHED}
 {{- end }}
 {{- end -}}
 

@@ -161,10 +161,10 @@ class HelmChartTest {
         }
         Container reconcile = jobs.get("paceline-ingest-reconcile-weekly")
                 .getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertThat(env(reconcile)).containsEntry("PACELINE_INGEST_RECONCILE_RUN_NOW", "true");
+        assertThat(env(reconcile)).containsEntry("PACELINE_INGEST_RECONCILE", "true");
         assertThat(reconcile.getImage()).contains("/ingest-service:");
         assertThat(env(jobs.get("paceline-ingest-daily").getSpec().getJobTemplate().getSpec().getTemplate().getSpec()
-                .getContainers().get(0))).doesNotContainKey("PACELINE_INGEST_RECONCILE_RUN_NOW");
+                .getContainers().get(0))).doesNotContainKey("PACELINE_INGEST_RECONCILE");
     }
 
     @Test
@@ -177,7 +177,7 @@ class HelmChartTest {
         Container api = r.one(Deployment.class, "paceline-metrics-api").getSpec().getTemplate().getSpec()
                 .getContainers().get(0);
         assertThat(api.getEnv()).singleElement().satisfies(e -> {
-            assertThat(e.getName()).isEqualTo("PACELINE_API_KEYS");
+            assertThat(e.getName()).isEqualTo("PACELINE_API_KEYS_HASHED");
             assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("paceline-api-keys");
         });
         Rendered renamed = render(c -> c.set("existingSecrets.apiKeys", "prod-api-keys"));

@@ -104,7 +104,7 @@ class KustomizeOverlaysTest {
         CronJob reconcile = r.one(CronJob.class, "ingest-reconcile-weekly");
         var env = reconcile.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
         assertThat(env).anySatisfy(e -> {
-            assertThat(e.getName()).isEqualTo("PACELINE_INGEST_RECONCILE_RUN_NOW");
+            assertThat(e.getName()).isEqualTo("PACELINE_INGEST_RECONCILE");
             assertThat(e.getValue()).isEqualTo("true");
         });
         for (CronJob job : r.all(CronJob.class)) {

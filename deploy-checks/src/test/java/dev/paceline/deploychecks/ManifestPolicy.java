@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 final class ManifestPolicy {
 
     /** Names of environment variables and ConfigMap keys that hold credentials. */
-    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(SECRET|PASSWORD|TOKEN|API_KEYS?|_KEY|CREDENTIALS?)$");
+    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(SECRET|PASSWORD|TOKEN|API_KEYS?(_HASHED)?|_KEY|CREDENTIALS?)$");
 
     private ManifestPolicy() {
     }

@@ -28,8 +28,8 @@ class ManifestPolicyTest {
                     - name: api
                       image: org/api:1.0
                       env:
-                        - name: PACELINE_API_KEYS
-                          valueFrom: {secretKeyRef: {name: keys, key: PACELINE_API_KEYS}}
+                        - name: PACELINE_API_KEYS_HASHED
+                          valueFrom: {secretKeyRef: {name: keys, key: PACELINE_API_KEYS_HASHED}}
                       resources:
                         requests: {cpu: 100m, memory: 128Mi}
                         limits: {cpu: "1", memory: 512Mi}
@@ -99,7 +99,7 @@ class ManifestPolicyTest {
         "livenessProbe: {httpGet: {path: /q/health/live, port: 8080}}|livenessProbe: null|livenessProbe missing",
         "startupProbe: {httpGet: {path: /q/health/started, port: 8080}}|startupProbe: {tcpSocket: {port: 8080}}|probes must call /q/health/*",
         "automountServiceAccountToken: false|automountServiceAccountToken: true|automountServiceAccountToken must be false",
-        "valueFrom: {secretKeyRef: {name: keys, key: PACELINE_API_KEYS}}|value: plain-text-key|PACELINE_API_KEYS must come from a Secret",
+        "valueFrom: {secretKeyRef: {name: keys, key: PACELINE_API_KEYS_HASHED}}|value: plain-text-key|PACELINE_API_KEYS_HASHED must come from a Secret",
     })
     void eachBrokenRuleIsReported(String good, String bad, String expected) {
         assertThat(GOOD_DEPLOYMENT).contains(good);
