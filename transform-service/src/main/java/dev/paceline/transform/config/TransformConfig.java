@@ -1,0 +1,45 @@
+package dev.paceline.transform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** transform-service settings ({@code paceline.transform.*}). */
+@ConfigMapping(prefix = "paceline.transform")
+public interface TransformConfig {
+
+    /** Folder whose {@code <seed>.csv} files replace the shipped seeds (same header); unset: shipped seeds only. */
+    Optional<String> seedsDir();
+
+    /** How often to look for new ingest manifests; runs start only when there is something new. */
+    @WithDefault("60s")
+    Duration pollInterval();
+
+    /** Whether the poller runs at all (off in job mode and in tests that drive runs themselves). */
+    @WithDefault("true")
+    boolean pollEnabled();
+
+    /** How many serving builds to keep (older ones are deleted unless a kept build reuses their partitions). */
+    @WithDefault("5")
+    int keepBuilds();
+
+    /** How long a run's lease is valid without renewal; a crashed run's lease expires after this. */
+    @WithDefault("10m")
+    Duration leaseTtl();
+
+    /** Most raw objects loaded in one warehouse load job (manifests are batched up to this size). */
+    @WithDefault("5000")
+    int loadBatchObjects();
+
+    /** Version of the mart schemas written into serving manifests (docs/data-contracts.md). */
+    @WithDefault("1")
+    int servingSchemaVersion();
+
+    /** Model selection of the run in job mode (PACELINE_MODE=job), e.g. {@code stg_strava__activities+}; unset: all. */
+    Optional<String> jobSelection();
+
+    /** How many finished runs GET /runs keeps in memory. */
+    @WithDefault("50")
+    int runHistory();
+}

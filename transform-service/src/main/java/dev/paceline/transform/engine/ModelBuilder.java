@@ -1,0 +1,272 @@
+package dev.paceline.transform.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paceline.platform.lake.Lake;
+import dev.paceline.platform.layout.LakeLayout;
+import dev.paceline.platform.warehouse.Column;
+import dev.paceline.platform.warehouse.TableSchema;
+import dev.paceline.platform.warehouse.Warehouse;
+import dev.paceline.platform.warehouse.WriteMode;
+import dev.paceline.transform.JavaModel;
+import dev.paceline.transform.Materialization;
+import dev.paceline.transform.Model;
+import dev.paceline.transform.ModelException;
+import dev.paceline.transform.ModelResult;
+import dev.paceline.transform.macro.SqlDialect;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Materializes models in the warehouse: seeds (CSV to a table), views, tables (atomic replace) and incremental
+ * models (MERGE of the changed activities' rows, deletes of rows that vanished); Java models via the same MERGE.
+ */
+public final class ModelBuilder {
+
+    private static final Logger LOG = Logger.getLogger(ModelBuilder.class);
+    private static final int JAVA_ROWS_PER_FILE = 100_000;
+
+    private final Warehouse warehouse;
+    private final Lake lake;
+    private final SqlDialect dialect;
+    private final ModelRenderer renderer;
+    private final Map<String, JavaModel> javaModels;
+    private final ObjectMapper json;
+
+    public ModelBuilder(Warehouse warehouse, Lake lake, SqlDialect dialect, List<JavaModel> javaModels, ObjectMapper json) {
+        this.warehouse = warehouse;
+        this.lake = lake;
+        this.dialect = dialect;
+        this.renderer = new ModelRenderer(dialect, warehouse::qualify, ModelRenderer.CHANGED_TABLE);
+        this.javaModels = new LinkedHashMap<>();
+        javaModels.forEach(j -> this.javaModels.put(j.name(), j));
+        this.json = json;
+    }
+
+    public ModelRenderer renderer() {
+        return renderer;
+    }
+
+    /**
+     * Builds one model.
+     *
+     * @param buildId the current build (names temporary lake objects)
+     * @param fullRefresh rebuild incremental models from scratch
+     * @param hasChanges whether the changed-activities table has rows (incremental models skip otherwise)
+     */
+    public ModelResult build(Model model, String buildId, boolean fullRefresh, boolean hasChanges) {
+        long start = System.nanoTime();
+        String mode;
+        try {
+            mode = switch (model.materialization()) {
+                case SEED -> seed(model, buildId);
+                case VIEW -> {
+                    warehouse.execute(dialect.createView(warehouse.qualify(model.name()), renderer.render(model, false)));
+                    yield "full";
+                }
+                case TABLE -> {
+                    warehouse.execute(dialect.createTableAs(warehouse.qualify(model.name()), renderer.render(model, false)));
+                    yield "full";
+                }
+                case INCREMENTAL -> model.isJava() ? java(model, buildId, fullRefresh, hasChanges)
+                        : incremental(model, fullRefresh, hasChanges);
+            };
+        } catch (RuntimeException e) {
+            LOG.errorf("model %s failed: %s", model.name(), e.getMessage());
+            return new ModelResult(model.name(), model.materialization().label(), "failed", -1, millis(start),
+                    e.getMessage());
+        }
+        long rows = model.materialization() == Materialization.VIEW ? -1 : count(model.name());
+        return new ModelResult(model.name(), model.materialization().label(), mode, rows, millis(start), null);
+    }
+
+    private String incremental(Model model, boolean fullRefresh, boolean hasChanges) {
+        String target = warehouse.qualify(model.name());
+        if (fullRefresh || warehouse.describe(model.name()).isEmpty()) {
+            warehouse.execute(dialect.createTableAs(target, renderer.render(model, false)));
+            return "full";
+        }
+        if (!hasChanges) {
+            return "skipped";
+        }
+        String incrName = model.name() + "__incr";
+        String incr = warehouse.qualify(incrName);
+        warehouse.execute(dialect.createTableAs(incr, renderer.render(model, true)));
+        try {
+            TableSchema incrSchema = warehouse.describe(incrName).orElseThrow();
+            TableSchema targetSchema = warehouse.describe(model.name()).orElseThrow();
+            if (!names(incrSchema).equals(names(targetSchema))) {
+                LOG.infof("model %s changed its columns %s -> %s: rebuilding it in full", model.name(), names(targetSchema),
+                        names(incrSchema));
+                warehouse.execute(dialect.createTableAs(target, renderer.render(model, false)));
+                return "full";
+            }
+            mergeIncrement(model, target, incr, names(incrSchema));
+            return "incremental";
+        } finally {
+            warehouse.execute("DROP TABLE IF EXISTS " + incr);
+        }
+    }
+
+    private void mergeIncrement(Model model, String target, String incr, List<String> columns) {
+        String changed = warehouse.qualify(ModelRenderer.CHANGED_TABLE);
+        warehouse.executeAtomically(List.of(
+                dialect.deleteVanished(target, incr, changed, model.uniqueKey()),
+                dialect.merge(target, incr, model.uniqueKey(), columns)));
+    }
+
+    private String java(Model model, String buildId, boolean fullRefresh, boolean hasChanges) {
+        JavaModel java = javaModels.get(model.name());
+        if (java == null) {
+            throw new ModelException("Java model " + model.name() + " is not registered");
+        }
+        boolean full = fullRefresh || warehouse.describe(model.name()).isEmpty();
+        if (!full && !hasChanges) {
+            return "skipped";
+        }
+        String activitiesSql = "SELECT athlete_id, activity_id FROM " + warehouse.qualify("stg_strava__activities") + " AS a"
+                + (full ? "" : " WHERE " + dialect.inChanged(warehouse.qualify(ModelRenderer.CHANGED_TABLE), "a.athlete_id", "a.activity_id"))
+                + " ORDER BY athlete_id, activity_id";
+        List<JavaModel.ActivityRef> activities = new ArrayList<>();
+        for (Map<String, Object> row : warehouse.query(activitiesSql)) {
+            long athlete = ((Number) row.get("athlete_id")).longValue();
+            long activity = ((Number) row.get("activity_id")).longValue();
+            activities.add(new JavaModel.ActivityRef(athlete, activity, LakeLayout.streams(athlete, activity),
+                    LakeLayout.activity(athlete, activity)));
+        }
+        String prefix = LakeLayout.state("transform", "java/" + model.name() + "/" + buildId + "/");
+        List<String> files = new ArrayList<>();
+        try {
+            RowWriter writer = new RowWriter(prefix, files);
+            java.compute(lake, activities, writer);
+            writer.flush();
+            String table = full ? model.name() : model.name() + "__incr";
+            warehouse.execute(dialect.createOrReplaceTable(warehouse.qualify(table), java.schema()));
+            if (!files.isEmpty()) {
+                warehouse.load(table, java.schema(), files, WriteMode.APPEND);
+            }
+            if (full) {
+                return "full";
+            }
+            try {
+                mergeIncrement(model, warehouse.qualify(model.name()), warehouse.qualify(table), names(java.schema()));
+            } finally {
+                warehouse.execute("DROP TABLE IF EXISTS " + warehouse.qualify(table));
+            }
+            return "incremental";
+        } finally {
+            files.forEach(lake::delete);
+        }
+    }
+
+    private final class RowWriter implements Consumer<Map<String, Object>> {
+        private final String prefix;
+        private final List<String> files;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private int rows;
+
+        RowWriter(String prefix, List<String> files) {
+            this.prefix = prefix;
+            this.files = files;
+        }
+
+        @Override
+        public void accept(Map<String, Object> row) {
+            try {
+                buffer.write(json.writeValueAsBytes(row));
+            } catch (java.io.IOException e) {
+                throw new ModelException("a Java model row cannot be written as JSON: " + e.getMessage(), e);
+            }
+            buffer.write('\n');
+            if (++rows % JAVA_ROWS_PER_FILE == 0) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (buffer.size() == 0) {
+                return;
+            }
+            String path = prefix + String.format("part-%05d.ndjson", files.size());
+            lake.put(path, buffer.toByteArray());
+            files.add(path);
+            buffer.reset();
+        }
+    }
+
+    private String seed(Model model, String buildId) {
+        TableSchema schema = model.seedSchema();
+        List<List<String>> rows = Csv.parse(model.seedCsv());
+        StringBuilder ndjson = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int c = 0; c < schema.columns().size(); c++) {
+                Column column = schema.columns().get(c);
+                row.put(column.name(), seedValue(model, r + 1, column, rows.get(r).get(c)));
+            }
+            try {
+                ndjson.append(json.writeValueAsString(row)).append('\n');
+            } catch (JsonProcessingException e) {
+                throw new ModelException(model.resource() + ": row " + (r + 1) + " cannot be converted: " + e.getMessage(), e);
+            }
+        }
+        String qualified = warehouse.qualify(model.name());
+        if (rows.isEmpty()) {
+            warehouse.execute(dialect.createOrReplaceTable(qualified, schema));
+            return "full";
+        }
+        String path = LakeLayout.state("transform", "seeds/" + buildId + "/" + model.name() + ".ndjson");
+        lake.put(path, ndjson.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            warehouse.execute(dialect.createOrReplaceTable(qualified, schema));
+            warehouse.load(model.name(), schema, List.of(path), WriteMode.TRUNCATE);
+        } finally {
+            lake.delete(path);
+        }
+        return "full";
+    }
+
+    private static Object seedValue(Model model, int row, Column column, String text) {
+        String v = text.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return switch (column.type()) {
+                case INT64 -> Long.parseLong(v);
+                case FLOAT64 -> Double.parseDouble(v);
+                case NUMERIC -> new BigDecimal(v);
+                case BOOL -> switch (v.toLowerCase()) {
+                    case "true", "t", "1", "yes" -> true;
+                    case "false", "f", "0", "no" -> false;
+                    default -> throw new IllegalArgumentException("not a boolean");
+                };
+                case DATE -> java.time.LocalDate.parse(v).toString();
+                default -> text;
+            };
+        } catch (RuntimeException e) {
+            throw new ModelException(model.resource() + ": row " + row + ", column " + column.name() + ": '" + text
+                    + "' is not a valid " + column.type());
+        }
+    }
+
+    private long count(String table) {
+        List<Map<String, Object>> rows = warehouse.query("SELECT COUNT(*) AS n FROM " + warehouse.qualify(table));
+        return ((Number) rows.get(0).get("n")).longValue();
+    }
+
+    private static List<String> names(TableSchema schema) {
+        return schema.columns().stream().map(Column::name).toList();
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

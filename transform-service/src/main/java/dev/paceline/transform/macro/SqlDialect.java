@@ -1,0 +1,209 @@
+package dev.paceline.transform.macro;
+
+import dev.paceline.platform.warehouse.Column;
+import dev.paceline.platform.warehouse.ColumnType;
+import dev.paceline.platform.warehouse.Dialect;
+import dev.paceline.platform.warehouse.TableSchema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that differs between the warehouses: the macros models call ({@code {{ safe_divide('a', 'b') }}}) and
+ * the statements the engine issues (views, tables, MERGE). One subclass per {@link Dialect}; models never branch on
+ * the dialect themselves. docs/models.md lists every macro with both renderings.
+ */
+public abstract class SqlDialect {
+
+    private final Map<String, Macro> macros = new LinkedHashMap<>();
+
+    protected SqlDialect() {
+        macro("safe_divide", a -> safeDivide(a.sql(0, "numerator"), a.sql(1, "denominator")));
+        macro("cast", a -> "CAST(" + a.sql(0, "expression") + " AS " + type(a.sql(1, "type")) + ")");
+        macro("safe_cast", a -> safeCast(a.sql(0, "expression"), type(a.sql(1, "type"))));
+        macro("type", a -> type(a.sql(0, "type")));
+        macro("date_diff", a -> dateDiff(a.sql(0, "start"), a.sql(1, "end"), unit(a, 2, List.of("day", "month", "year"))));
+        macro("date_add", a -> dateAdd(a.sql(0, "date"), a.sql(1, "amount"), unit(a, 2, List.of("day", "month", "year"))));
+        macro("week_start", a -> weekStart(a.sql(0, "date")));
+        macro("date_trunc", a -> dateTrunc(a.sql(0, "date"), unit(a, 1, List.of("week", "month", "year"))));
+        macro("iso_datetime", a -> isoDatetime(a.sql(0, "text")));
+        macro("iso_timestamp", a -> isoTimestamp(a.sql(0, "text")));
+        macro("local_date", a -> "CAST(SUBSTR(" + a.sql(0, "text") + ", 1, 10) AS DATE)");
+        macro("json_value", a -> jsonValue(a.sql(0, "json"), path(a, 1)));
+        macro("json_number", a -> safeCast(jsonValue(a.sql(0, "json"), path(a, 1)), type("FLOAT64")));
+        macro("json_int", a -> safeCast(jsonValue(a.sql(0, "json"), path(a, 1)), type("INT64")));
+        macro("json_bool", a -> safeCast(jsonValue(a.sql(0, "json"), path(a, 1)), type("BOOL")));
+        macro("json_query_array", a -> jsonQueryArray(a.sql(0, "json"), path(a, 1)));
+        macro("json_array", a -> jsonArray(a.sql(0, "json"), path(a, 1), type(a.sql(2, "type")),
+                a.sqlOr(3, "element_index", null)));
+        macro("unnest_with_offset", a -> unnestWithOffset(a.sql(0, "array"), a.sql(1, "element"), a.sql(2, "offset")));
+        macro("unnest_zip", a -> {
+            List<String> arrays = a.list(2, "arrays");
+            List<String> names = a.list(3, "names");
+            if (arrays.size() != names.size() || arrays.isEmpty()) {
+                throw new MacroException("unnest_zip(): 'arrays' and 'names' need the same, non-zero number of entries");
+            }
+            return unnestZip(a.sql(0, "relation"), a.list(1, "keep"), arrays, names, a.sql(4, "offset"));
+        });
+        macro("date_spine", a -> dateSpine(a.sql(0, "start"), a.sql(1, "end"), a.sqlOr(2, "column", "day")));
+        macro("array_length", a -> arrayLength(a.sql(0, "array")));
+        macro("array_at", a -> arrayAt(a.sql(0, "array"), a.sql(1, "offset")));
+        macro("regexp_contains", a -> regexpContains(a.sql(0, "text"), a.sql(1, "pattern")));
+        macro("bool_or", a -> boolOr(a.sql(0, "expression")));
+        macro("current_timestamp", a -> currentTimestamp());
+    }
+
+    /** Adds or replaces a macro (tests use this to break one on purpose). */
+    public final void macro(String name, Macro macro) {
+        macros.put(name, macro);
+    }
+
+    public final Map<String, Macro> macros() {
+        return Collections.unmodifiableMap(macros);
+    }
+
+    public abstract Dialect dialect();
+
+    /** A column type named as BigQuery names it ({@link ColumnType}), in this dialect. */
+    public String type(String bigQueryName) {
+        ColumnType t;
+        try {
+            t = ColumnType.valueOf(bigQueryName.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MacroException("type '" + bigQueryName + "' is not one of " + List.of(ColumnType.values()));
+        }
+        return columnType(t);
+    }
+
+    protected abstract String columnType(ColumnType type);
+
+    protected abstract String arrayType(String elementType);
+
+    protected abstract String safeDivide(String a, String b);
+
+    protected abstract String safeCast(String expression, String type);
+
+    protected abstract String dateDiff(String start, String end, String unit);
+
+    protected abstract String dateAdd(String date, String amount, String unit);
+
+    protected abstract String weekStart(String date);
+
+    protected abstract String dateTrunc(String date, String unit);
+
+    protected abstract String isoDatetime(String text);
+
+    protected abstract String isoTimestamp(String text);
+
+    protected abstract String jsonValue(String json, String path);
+
+    protected abstract String jsonQueryArray(String json, String path);
+
+    protected abstract String jsonArray(String json, String path, String type, String elementIndex);
+
+    protected abstract String unnestWithOffset(String array, String element, String offset);
+
+    protected abstract String unnestZip(String relation, List<String> keep, List<String> arrays, List<String> names, String offset);
+
+    protected abstract String dateSpine(String start, String end, String column);
+
+    protected abstract String arrayLength(String array);
+
+    protected abstract String arrayAt(String array, String offset);
+
+    protected abstract String regexpContains(String text, String pattern);
+
+    protected abstract String boolOr(String expression);
+
+    protected abstract String currentTimestamp();
+
+    // ---- statements the engine issues ----
+
+    public String createView(String qualified, String select) {
+        return "CREATE OR REPLACE VIEW " + qualified + " AS\n" + select;
+    }
+
+    public String createTableAs(String qualified, String select) {
+        return "CREATE OR REPLACE TABLE " + qualified + " AS\n" + select;
+    }
+
+    public String createTableIfMissing(String qualified, TableSchema schema) {
+        return "CREATE TABLE IF NOT EXISTS " + qualified + " (\n  " + columns(schema) + "\n)";
+    }
+
+    public String createOrReplaceTable(String qualified, TableSchema schema) {
+        return "CREATE OR REPLACE TABLE " + qualified + " (\n  " + columns(schema) + "\n)";
+    }
+
+    private String columns(TableSchema schema) {
+        List<String> cols = new ArrayList<>();
+        for (Column c : schema.columns()) {
+            String t = columnType(c.type());
+            cols.add(c.name() + " " + (c.repeated() ? arrayType(t) : t));
+        }
+        return String.join(",\n  ", cols);
+    }
+
+    /** Upserts {@code source} into {@code target} by {@code keys}. */
+    public String merge(String target, String source, List<String> keys, List<String> columns) {
+        String on = keys.stream().map(k -> "T." + k + " = S." + k).collect(Collectors.joining(" AND "));
+        List<String> updates = columns.stream().filter(c -> !keys.contains(c)).map(c -> c + " = S." + c).toList();
+        StringBuilder sql = new StringBuilder("MERGE INTO " + target + " AS T\nUSING " + source + " AS S\nON " + on);
+        if (!updates.isEmpty()) {
+            sql.append("\nWHEN MATCHED THEN UPDATE SET ").append(String.join(", ", updates));
+        }
+        sql.append("\nWHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(")\nVALUES (")
+                .append(columns.stream().map(c -> "S." + c).collect(Collectors.joining(", "))).append(")");
+        return sql.toString();
+    }
+
+    /**
+     * Deletes the target rows of changed activities (or whole changed athletes: activity_id null) that the new
+     * increment does not contain: tombstoned activities and rows that disappeared.
+     */
+    public String deleteVanished(String target, String increment, String changed, List<String> keys) {
+        String match = keys.stream().map(k -> "S." + k + " = T." + k).collect(Collectors.joining(" AND "));
+        return "DELETE FROM " + target + " AS T\nWHERE EXISTS (SELECT 1 FROM " + changed + " AS C WHERE C.athlete_id = T.athlete_id"
+                + " AND (C.activity_id IS NULL OR C.activity_id = T.activity_id))\n"
+                + "AND NOT EXISTS (SELECT 1 FROM " + increment + " AS S WHERE " + match + ")";
+    }
+
+    /** A predicate: the row's activity was changed in this build (or its athlete was). */
+    public String inChanged(String changed, String athleteColumn, String activityColumn) {
+        return "EXISTS (SELECT 1 FROM " + changed + " AS _chg WHERE _chg.athlete_id = " + athleteColumn
+                + " AND (_chg.activity_id IS NULL OR _chg.activity_id = " + activityColumn + "))";
+    }
+
+    /** A SQL string literal. */
+    public String stringLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static String unit(Macro.Args a, int index, List<String> allowed) {
+        String u = a.sqlOr(index, "unit", "day").trim().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(u)) {
+            throw new MacroException(a.macro() + "(): unit '" + u + "' is not one of " + allowed);
+        }
+        return u;
+    }
+
+    private static String path(Macro.Args a, int index) {
+        String p = a.sql(index, "path");
+        if (!p.startsWith("$")) {
+            throw new MacroException(a.macro() + "(): path '" + p + "' must be a JSONPath starting with '$', e.g. '$.name'");
+        }
+        if (p.contains("'")) {
+            throw new MacroException(a.macro() + "(): path '" + p + "' must not contain quotes");
+        }
+        return "'" + p + "'";
+    }
+
+    /** The dialect for a warehouse. */
+    public static SqlDialect of(Dialect dialect) {
+        return dialect == Dialect.BIGQUERY ? new BigQueryDialect() : new DuckDbDialect();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.paceline.transform.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paceline.platform.lake.Lake;
+import dev.paceline.platform.warehouse.Warehouse;
+import dev.paceline.transform.DataTestSpec;
+import dev.paceline.transform.JavaModel;
+import dev.paceline.transform.Model;
+import dev.paceline.transform.ModelResult;
+import dev.paceline.transform.RunReport;
+import dev.paceline.transform.TestResult;
+import dev.paceline.transform.engine.DataTestRunner;
+import dev.paceline.transform.engine.ModelBuilder;
+import dev.paceline.transform.engine.ModelGraph;
+import dev.paceline.transform.engine.ModelRenderer;
+import dev.paceline.transform.load.RawLoader;
+import dev.paceline.transform.macro.SqlDialect;
+import dev.paceline.transform.serving.SnapshotPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * One transform run, start to end: take the lease, load new manifests, build the selected models in DAG order, run
+ * their data tests, and publish a serving snapshot only when every model built and no error-severity test failed.
+ * Plain Java (no CDI) so tests drive it directly; {@link TransformService} wires it for the app.
+ */
+public final class TransformRunner {
+
+    private static final Logger LOG = Logger.getLogger(TransformRunner.class);
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** What a run is asked to do. */
+    public record Request(String trigger, String selection, boolean fullRefresh, boolean onlyIfNew) {
+    }
+
+    /** Settings of the runner. */
+    public record Settings(int keepBuilds, Duration leaseTtl, int loadBatchObjects, int schemaVersion, String owner) {
+    }
+
+    private final Lake lake;
+    private final Warehouse warehouse;
+    private final ModelGraph graph;
+    private final SqlDialect dialect;
+    private final List<JavaModel> javaModels;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Settings settings;
+
+    public TransformRunner(Lake lake, Warehouse warehouse, ModelGraph graph, SqlDialect dialect, List<JavaModel> javaModels,
+            ObjectMapper json, Clock clock, Settings settings) {
+        this.lake = lake;
+        this.warehouse = warehouse;
+        this.graph = graph;
+        this.dialect = dialect;
+        this.javaModels = javaModels;
+        this.json = json;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public ModelGraph graph() {
+        return graph;
+    }
+
+    /** A new sortable id: UTC time, then random hex. */
+    public String newId() {
+        return ID.format(clock.instant()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(0x1000000));
+    }
+
+    /** Whether ingest manifests are waiting (for the poller). */
+    public boolean hasNewManifests() {
+        RawLoader loader = loader();
+        loader.ensureTables();
+        return !loader.pendingManifests().isEmpty();
+    }
+
+    /**
+     * Runs; {@code progress} receives the report after each step (for GET /runs while running).
+     */
+    public RunReport run(String runId, Request request, Consumer<RunReport> progress) {
+        String startedAt = clock.instant().toString();
+        List<ModelResult> models = new ArrayList<>();
+        List<TestResult> tests = new ArrayList<>();
+        Lease lease = new Lease(lake, json, clock, settings.leaseTtl());
+        Optional<Lease.Handle> handle = lease.acquire(settings.owner(), runId);
+        if (handle.isEmpty()) {
+            String holder = lease.holder().map(h -> h.runId() + " (" + h.owner() + ") until " + h.expiresAt()).orElse("?");
+            return new RunReport(runId, request.trigger(), request.selection(), request.fullRefresh(), "rejected", startedAt,
+                    clock.instant().toString(), 0, 0, models, tests, null, "another transform run holds the lease: " + holder);
+        }
+        Lease.Handle held = handle.get();
+        int manifests = 0;
+        long objects = 0;
+        try {
+            List<String> selected = graph.select(request.selection());
+            RawLoader loader = loader();
+            RawLoader.LoadResult loaded = loader.loadNew();
+            manifests = loaded.manifests().size();
+            objects = loaded.objects();
+            long changes = loader.snapshotChanges(ModelRenderer.CHANGED_TABLE);
+            if (request.onlyIfNew() && changes == 0 && manifests == 0) {
+                return report(runId, request, "skipped", startedAt, manifests, objects, models, tests, null, null);
+            }
+            held = lease.renew(held);
+            String buildId = runId;
+            ModelBuilder builder = new ModelBuilder(warehouse, lake, dialect, javaModels, json);
+            boolean failed = false;
+            Set<String> built = new HashSet<>();
+            for (String name : selected) {
+                Model model = graph.model(name);
+                ModelResult result = builder.build(model, buildId, request.fullRefresh(), changes > 0);
+                models.add(result);
+                progress.accept(report(runId, request, "running", startedAt, manifests, objects, models, tests, null, null));
+                if (result.error() != null) {
+                    failed = true;
+                    break;
+                }
+                built.add(name);
+                held = lease.renew(held);
+            }
+            if (failed) {
+                ModelResult bad = models.get(models.size() - 1);
+                return report(runId, request, "failed", startedAt, manifests, objects, models, tests, null,
+                        "model " + bad.model() + " failed: " + bad.error() + "; nothing was published");
+            }
+            DataTestRunner testRunner = new DataTestRunner(warehouse, dialect);
+            for (String name : selected) {
+                for (DataTestSpec spec : graph.model(name).tests()) {
+                    tests.add(testRunner.run(spec));
+                }
+            }
+            List<TestResult> blocking = tests.stream().filter(TestResult::blocking).toList();
+            if (!blocking.isEmpty()) {
+                return report(runId, request, "failed", startedAt, manifests, objects, models, tests, null,
+                        blocking.size() + " data test(s) failed (" + String.join("; ", blocking.stream().map(t -> t.name()
+                                + ": " + (t.message() != null ? t.message() : t.failures() + " failing rows")).toList())
+                                + "); nothing was published, the last good build stays live");
+            }
+            held = lease.renew(held);
+            List<Model> marts = graph.order().stream().map(graph::model).filter(Model::serve).toList();
+            SnapshotPublisher publisher = new SnapshotPublisher(lake, warehouse, json);
+            boolean everything = request.selection() == null || request.selection().isBlank();
+            Set<Long> touched = request.fullRefresh() ? null : loader.touchedAthletes(ModelRenderer.CHANGED_TABLE);
+            String lastManifest = loader.lastLoadedManifest();
+            publisher.publish(buildId, marts, touched, settings.schemaVersion(), lastManifest, asOf());
+            publisher.prune(settings.keepBuilds());
+            if (everything && lastManifest != null) {
+                loader.clearChanges(lastManifest);
+            }
+            return report(runId, request, "succeeded", startedAt, manifests, objects, models, tests, buildId, null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "transform run %s failed", runId);
+            return report(runId, request, "failed", startedAt, manifests, objects, models, tests, null, e.getMessage());
+        } finally {
+            lease.release(held);
+        }
+    }
+
+    private RawLoader loader() {
+        return new RawLoader(lake, warehouse, dialect, json, settings.loadBatchObjects());
+    }
+
+    private String asOf() {
+        List<Map<String, Object>> rows = warehouse.query("SELECT MAX(fetched_at) AS newest FROM "
+                + warehouse.qualify("raw_strava__activities"));
+        Object v = rows.isEmpty() ? null : rows.get(0).get("newest");
+        return v == null ? null : v.toString();
+    }
+
+    private RunReport report(String runId, Request request, String status, String startedAt, int manifests, long objects,
+            List<ModelResult> models, List<TestResult> tests, String buildId, String error) {
+        return new RunReport(runId, request.trigger(), request.selection(), request.fullRefresh(), status, startedAt,
+                status.equals("running") ? null : clock.instant().toString(), manifests, objects, List.copyOf(models),
+                List.copyOf(tests), buildId, error);
+    }
+}

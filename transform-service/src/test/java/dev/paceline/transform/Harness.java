@@ -1,0 +1,61 @@
+package dev.paceline.transform;
+
+import dev.paceline.platform.json.Json;
+import dev.paceline.platform.lake.FileLake;
+import dev.paceline.platform.warehouse.DuckDbWarehouse;
+import dev.paceline.platform.warehouse.Warehouse;
+import dev.paceline.transform.engine.ModelCatalog;
+import dev.paceline.transform.engine.ModelGraph;
+import dev.paceline.transform.macro.SqlDialect;
+import dev.paceline.transform.service.TransformRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A FileLake in a temp folder, an in-memory DuckDB and a runner over a model folder. */
+public final class Harness implements AutoCloseable {
+
+    public final FileLake lake;
+    public final Warehouse warehouse;
+    public final LakeFixture fixture;
+    public final ModelGraph graph;
+    public final TransformRunner runner;
+
+    public Harness(Path dir, String modelsRoot) {
+        this(dir, modelsRoot, null, List.of());
+    }
+
+    public Harness(Path dir, String modelsRoot, Warehouse wrapped, List<JavaModel> javaModels) {
+        this.lake = new FileLake(dir.resolve("lake"));
+        this.warehouse = wrapped != null ? wrapped : new DuckDbWarehouse(null, lake);
+        this.fixture = new LakeFixture(lake);
+        this.graph = ModelCatalog.load(modelsRoot, Harness.class.getClassLoader(), Optional.empty(), javaModels);
+        this.runner = new TransformRunner(lake, warehouse, graph, SqlDialect.of(warehouse.dialect()), javaModels, Json.MAPPER,
+                Clock.systemUTC(), new TransformRunner.Settings(3, Duration.ofMinutes(5), 1000, 1, "test"));
+    }
+
+    public RunReport run() {
+        return run(null, false);
+    }
+
+    public RunReport run(String selection, boolean fullRefresh) {
+        return runner.run(runner.newId(), new TransformRunner.Request("test", selection, fullRefresh, false), r -> { });
+    }
+
+    public List<Map<String, Object>> query(String sql) {
+        return warehouse.query(sql);
+    }
+
+    public long count(String table) {
+        return ((Number) query("SELECT COUNT(*) AS n FROM " + table).get(0).get("n")).longValue();
+    }
+
+    @Override
+    public void close() {
+        warehouse.close();
+        lake.close();
+    }
+}
