@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Rewrites {@code @name} parameters to positional {@code ?} for JDBC, skipping string literals ({@code '…'} with
  * {@code ''} escapes, {@code $$…$$} and {@code $tag$…$tag$}), quoted identifiers ({@code "…"}, {@code `…`}) and comments
- * ({@code -- …} and {@code /* … *\/}). A name is a letter or underscore followed by letters, digits or underscores.
+ * ({@code -- …} and {@code /* … *\/}). {@code @@system_variables} are left alone. A name is a letter or underscore followed by letters, digits or underscores.
  */
 public final class NamedParameters {
 
@@ -61,7 +61,7 @@ public final class NamedParameters {
                 out.append(sql, i, end);
                 i = end;
             } else if (c == '@' && i + 1 < n && isNameStart(sql.charAt(i + 1))
-                    && (i == 0 || !isNamePart(sql.charAt(i - 1)))) {
+                    && (i == 0 || (!isNamePart(sql.charAt(i - 1)) && sql.charAt(i - 1) != '@'))) {
                 int end = i + 2;
                 while (end < n && isNamePart(sql.charAt(end))) {
                     end++;

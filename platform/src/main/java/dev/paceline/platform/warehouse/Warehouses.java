@@ -1,5 +1,7 @@
 package dev.paceline.platform.warehouse;
 
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryOptions;
 import dev.paceline.platform.config.WarehouseUri;
 import dev.paceline.platform.lake.Lake;
 
@@ -9,14 +11,18 @@ public final class Warehouses {
     private Warehouses() {
     }
 
-    /** A {@link DuckDbWarehouse} for {@code duckdb:}, a BigQuery warehouse for {@code bigquery://}. */
+    /**
+     * A {@link DuckDbWarehouse} for {@code duckdb:}; a {@link BigQueryWarehouse} for {@code bigquery://} (credentials
+     * from Application Default Credentials, retry settings from the client's defaults; loads and exports need a GCS lake).
+     */
     public static Warehouse open(WarehouseUri uri, Lake lake) {
         if (uri instanceof WarehouseUri.DuckDb duck) {
             return new DuckDbWarehouse(duck.file(), lake);
         }
-        if (uri instanceof WarehouseUri.BigQuery) {
-            throw new UnsupportedOperationException(WarehouseUri.KEY + "=" + uri
-                    + ": the BigQuery adapter is not yet available in this build; use duckdb:PATH");
+        if (uri instanceof WarehouseUri.BigQuery bq) {
+            BigQuery client = BigQueryOptions.newBuilder().setProjectId(bq.project()).setLocation(bq.location())
+                    .build().getService();
+            return new BigQueryWarehouse(client, bq.project(), bq.dataset(), bq.location(), lake);
         }
         throw new IllegalArgumentException("unsupported warehouse URI " + uri);
     }
