@@ -87,8 +87,18 @@ public final class BigQueryTypes {
   }
 
   private static String identifier(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "`" + name.replace("`", "\\`") + "`";
+    boolean plain = name.matches("[A-Za-z_][A-Za-z0-9_]*") && !RESERVED.contains(name.toUpperCase(Locale.ROOT));
+    return plain ? name : "`" + name.replace("`", "\\`") + "`";
   }
+
+  /** BigQuery's reserved keywords: a field with such a name must be quoted. */
+  private static final java.util.Set<String> RESERVED = java.util.Set.of(("ALL AND ANY ARRAY AS ASC "
+      + "ASSERT_ROWS_MODIFIED AT BETWEEN BY CASE CAST COLLATE CONTAINS CREATE CROSS CUBE CURRENT DEFAULT DEFINE DESC "
+      + "DISTINCT ELSE END ENUM ESCAPE EXCEPT EXCLUDE EXISTS EXTRACT FALSE FETCH FOLLOWING FOR FROM FULL GROUP "
+      + "GROUPING GROUPS HASH HAVING IF IGNORE IN INNER INTERSECT INTERVAL INTO IS JOIN LATERAL LEFT LIKE LIMIT "
+      + "LOOKUP MERGE NATURAL NEW NO NOT NULL NULLS OF ON OR ORDER OUTER OVER PARTITION PRECEDING PROTO QUALIFY "
+      + "RANGE RECURSIVE RESPECT RIGHT ROLLUP ROWS SELECT SET SOME STRUCT TABLESAMPLE THEN TO TREAT TRUE UNBOUNDED "
+      + "UNION UNNEST USING WHEN WHERE WINDOW WITH WITHIN").split(" "));
 
   /**
    * Parses a column list such as {@code "athlete_id INT64, laps ARRAY<STRUCT<n INT64, watts FLOAT64>>"}: commas

@@ -29,7 +29,7 @@ import org.duckdb.DuckDBStruct;
  * and BigQuery renderings can be compared with {@link RowsComparison}.
  *
  * <p>Mapping: integer types (incl. {@code HUGEINT} when it fits) → {@link Long}; {@code DOUBLE}/{@code FLOAT} →
- * {@link Double}; {@code DECIMAL} → {@link BigDecimal}; {@code VARCHAR} → {@link String}; {@code BOOLEAN} →
+ * {@link Double}; {@code DECIMAL} → {@link BigDecimal} without trailing zeros; {@code VARCHAR} → {@link String}; {@code BOOLEAN} →
  * {@link Boolean}; {@code DATE} → {@link LocalDate}; {@code TIMESTAMP} (BigQuery {@code DATETIME}) →
  * {@link LocalDateTime}; {@code TIMESTAMPTZ} (BigQuery {@code TIMESTAMP}) → {@link java.time.Instant};
  * {@code TIME} → {@link LocalTime}; {@code JSON} → canonical JSON text; {@code BLOB} → {@code byte[]};
@@ -83,7 +83,10 @@ public final class DuckDbRows {
     if (type.equals("JSON")) {
       return Json.canonical(value.toString());
     }
-    if (value instanceof Long || value instanceof Double || value instanceof BigDecimal || value instanceof Boolean
+    if (value instanceof BigDecimal decimal) {
+      return Values.normalise(decimal);
+    }
+    if (value instanceof Long || value instanceof Double || value instanceof Boolean
         || value instanceof String || value instanceof LocalDate || value instanceof LocalDateTime
         || value instanceof LocalTime) {
       return value;

@@ -26,7 +26,7 @@ import java.util.Map;
  * Conversion between plain Java values and GoogleSQL {@link Value}s.
  *
  * <p>Output normalisation (documented in {@code docs/googlesql-harness.md}): INT64 → {@link Long}, FLOAT64 →
- * {@link Double}, NUMERIC/BIGNUMERIC → {@link BigDecimal}, BOOL → {@link Boolean}, STRING → {@link String},
+ * {@link Double}, NUMERIC/BIGNUMERIC → {@link BigDecimal} without trailing zeros, BOOL → {@link Boolean}, STRING → {@link String},
  * BYTES → {@code byte[]}, DATE → {@link LocalDate}, DATETIME → {@link LocalDateTime}, TIME → {@link LocalTime},
  * TIMESTAMP → {@link Instant}, JSON → canonical JSON {@link String}, ARRAY → unmodifiable {@link List},
  * STRUCT → unmodifiable {@link Map} by field name (in field order), NULL → {@code null}.
@@ -78,8 +78,8 @@ final class Values {
     return switch (type.getKind()) {
       case TYPE_INT64, TYPE_INT32, TYPE_UINT32, TYPE_UINT64, TYPE_ENUM -> value.toInt64();
       case TYPE_DOUBLE, TYPE_FLOAT -> value.toDouble();
-      case TYPE_NUMERIC -> value.getNumericValue();
-      case TYPE_BIGNUMERIC -> value.getBigNumericValue();
+      case TYPE_NUMERIC -> normalise(value.getNumericValue());
+      case TYPE_BIGNUMERIC -> normalise(value.getBigNumericValue());
       case TYPE_BOOL -> value.getBoolValue();
       case TYPE_STRING -> value.getStringValue();
       case TYPE_BYTES -> value.getBytesValue().toByteArray();
@@ -108,6 +108,12 @@ final class Values {
       default -> throw new UnsupportedOperationException("the harness cannot convert a result of type "
           + BigQueryTypes.name(type) + " to Java: cast it to STRING in the query");
     };
+  }
+
+  /** NUMERIC values carry scale 9 (BIGNUMERIC 38): drop trailing zeros so 12.345 equals 12.345000000. */
+  static BigDecimal normalise(BigDecimal decimal) {
+    BigDecimal stripped = decimal.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static Value toArray(Object value, ArrayType type, String where) {
