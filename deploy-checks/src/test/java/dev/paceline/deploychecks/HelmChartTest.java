@@ -163,15 +163,17 @@ class HelmChartTest {
                 .getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(env(reconcile)).containsEntry("PACELINE_INGEST_RECONCILE", "true");
         assertThat(reconcile.getImage()).contains("/ingest-service:");
-        // ingest exit code 2 (some activities failed) fails the Job at once instead of retrying on the rate budget
-        for (String name : List.of("paceline-ingest-daily", "paceline-ingest-reconcile-weekly")) {
+        // exit code 2 (ingest: some activities failed; transform: another build holds the lease) fails the Job at once
+        // instead of retrying on the rate budget or against the lease
+        for (String name : jobs.keySet()) {
             var rules = jobs.get(name).getSpec().getJobTemplate().getSpec().getPodFailurePolicy().getRules();
             assertThat(rules).singleElement().satisfies(rule -> {
                 assertThat(rule.getAction()).isEqualTo("FailJob");
                 assertThat(rule.getOnExitCodes().getValues()).containsExactly(2);
+                assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo(jobs.get(name).getSpec().getJobTemplate()
+                        .getSpec().getTemplate().getSpec().getContainers().get(0).getName());
             });
         }
-        assertThat(jobs.get("paceline-transform-daily").getSpec().getJobTemplate().getSpec().getPodFailurePolicy()).isNull();
         assertThat(env(jobs.get("paceline-ingest-daily").getSpec().getJobTemplate().getSpec().getTemplate().getSpec()
                 .getContainers().get(0))).doesNotContainKey("PACELINE_INGEST_RECONCILE");
     }
