@@ -42,6 +42,21 @@ final class BigQueryDialect {
       // BigQuery has no FLOAT32 type.
       LanguageFeature.FEATURE_V_1_4_DISABLE_FLOAT32);
 
+  /** BigQuery features that GoogleSQL 2024.11 does not count among its "maximum" (released) features. */
+  static final Set<LanguageFeature> BIGQUERY_EXTRAS = EnumSet.of(
+      // INTERVAL values and date/time arithmetic with them (DATE - INTERVAL 1 DAY).
+      LanguageFeature.FEATURE_INTERVAL_TYPE,
+      // COLLATE('und:ci') and collation-aware comparison.
+      LanguageFeature.FEATURE_V_1_3_COLLATION_SUPPORT,
+      // COT, CSC, SEC and their hyperbolic forms.
+      LanguageFeature.FEATURE_INVERSE_TRIG_FUNCTIONS,
+      // SEARCH() over search indexes.
+      LanguageFeature.FEATURE_TOKENIZED_SEARCH,
+      // DDL BigQuery accepts: CREATE TABLE ... CLONE, ALTER COLUMN SET DATA TYPE, external tables with partitions.
+      LanguageFeature.FEATURE_CREATE_TABLE_CLONE,
+      LanguageFeature.FEATURE_ALTER_COLUMN_SET_DATA_TYPE,
+      LanguageFeature.FEATURE_CREATE_EXTERNAL_TABLE_WITH_PARTITION_COLUMNS);
+
   private static final LanguageOptions LANGUAGE = buildLanguageOptions();
   private static final AnalyzerOptions ANALYZER = buildAnalyzerOptions(LANGUAGE);
 
@@ -70,6 +85,7 @@ final class BigQueryDialect {
         features.add(feature);
       }
     }
+    features.addAll(BIGQUERY_EXTRAS);
     features.addAll(BIGQUERY_RESTRICTIONS);
     options.setEnabledLanguageFeatures(features);
     options.setSupportsAllStatementKinds();

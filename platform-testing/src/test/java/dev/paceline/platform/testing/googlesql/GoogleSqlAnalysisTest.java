@@ -61,6 +61,7 @@ class GoogleSqlAnalysisTest {
       strftime(day, '%Y-%m')               | Function not found: strftime | 2 | 3
       watts::INTEGER                       | Syntax error: Expected end of input but got \":\" | 2 | 8
       epoch(started_at)                    | Function not found: epoch; Did you mean acosh? | 2 | 3
+      {'name': 'ride'}                     | Syntax error: Unexpected string literal 'name' | 2 | 4
       date_trunc('week', day)              | Could not cast literal \"week\" to type DATE | 2 | 14
       """)
   void rejectsDuckDbOnlySyntaxWithMessageAndPosition(String expression, String message, int line, int column) {
@@ -101,9 +102,14 @@ class GoogleSqlAnalysisTest {
         .hasMessageContaining("No matching signature for operator +");
     assertThatThrownBy(() -> BQ.analyze("SELECT ARRAY_TRANSFORM(tags, t -> UPPER(t)) FROM stg.samples"))
         .isInstanceOf(GoogleSqlException.class);
-    // BigQuery's default time zone is UTC, and INT64/FLOAT64 are the external type names.
+    // INT64/FLOAT64 are the external type names; `/` always yields FLOAT64 in BigQuery.
     assertThat(BQ.analyze("SELECT 1 / 2 AS half, CAST(1 AS INT64) AS one").schema())
         .isEqualTo("half FLOAT64, one INT64");
+    // Valid BigQuery that DuckDB users might doubt: array literals, INTERVAL arithmetic, GROUP BY ALL.
+    assertThat(BQ.analyze("SELECT [1, 2, 3] AS a, day - INTERVAL 1 DAY AS before FROM stg.samples").schema())
+        .isEqualTo("a ARRAY<INT64>, before DATETIME");
+    assertThat(BQ.analyze("SELECT athlete_id, COUNT(*) AS n FROM stg.samples GROUP BY ALL").schema())
+        .isEqualTo("athlete_id INT64, n INT64");
   }
 
   @Test
