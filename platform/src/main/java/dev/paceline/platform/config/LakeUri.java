@@ -30,7 +30,7 @@ public sealed interface LakeUri {
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
             String prefix = slash < 0 ? "" : rest.substring(slash + 1);
             if (!bucket.matches("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]")) {
-                throw invalid(value, "'" + bucket + "' is not a valid GCS bucket name");
+                throw invalid(value, "'" + bucket + "' is not a valid GCS bucket name (3-63 characters: lowercase letters, digits, '.', '-', '_')");
             }
             while (prefix.endsWith("/")) {
                 prefix = prefix.substring(0, prefix.length() - 1);

@@ -70,6 +70,9 @@ public sealed interface WarehouseUri {
                 if (!k.equals("location")) {
                     throw invalid(value, "unknown parameter '" + k + "' (only location is accepted)");
                 }
+                if (val.isBlank()) {
+                    throw invalid(value, "the location is empty (e.g. location=EU)");
+                }
                 params.put(k, val);
             }
             return new BigQuery(parts[0], parts[1], params.getOrDefault("location", "US"));

@@ -375,7 +375,7 @@ public final class DuckDbWarehouse implements Warehouse {
     }
 
     private PreparedStatement prepare(String sql, Map<String, ?> params) throws SQLException {
-        NamedParameters.Rewritten rewritten = NamedParameters.rewrite(sql);
+        NamedParameters.Rewritten rewritten = NamedParameters.rewrite(sql, false);
         for (String name : rewritten.names()) {
             if (!params.containsKey(name)) {
                 throw new WarehouseException("parameter @" + name + " is not bound: pass it in the parameter map"

@@ -17,7 +17,16 @@ public final class NamedParameters {
     private NamedParameters() {
     }
 
+    /** Rewrites with BigQuery's string rules (a backslash escapes the next character). */
     public static Rewritten rewrite(String sql) {
+        return rewrite(sql, true);
+    }
+
+    /**
+     * @param backslashEscapes true for BigQuery ({@code 'it\'s'}), false for DuckDB, where a backslash is an
+     *     ordinary character and only {@code ''} escapes a quote
+     */
+    public static Rewritten rewrite(String sql, boolean backslashEscapes) {
         StringBuilder out = new StringBuilder(sql.length());
         List<String> names = new ArrayList<>();
         int n = sql.length();
@@ -34,8 +43,8 @@ public final class NamedParameters {
                         }
                         break;
                     }
-                    if (sql.charAt(end) == '\\' && c != '"' && end + 1 < n) {
-                        end += 2; // backslash escape (BigQuery strings)
+                    if (backslashEscapes && sql.charAt(end) == '\\' && end + 1 < n) {
+                        end += 2; // backslash escape (BigQuery strings and quoted identifiers)
                         continue;
                     }
                     end++;
