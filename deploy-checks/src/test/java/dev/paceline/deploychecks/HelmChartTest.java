@@ -297,6 +297,27 @@ class HelmChartTest {
                 .hasMessageContaining("needs ingress.enabled=true");
     }
 
+    @Test
+    void valuesSchemaRejectsTyposAndWrongTypes() {
+        assertThatThrownBy(() -> render(c -> c.set("image.tagg", "0.2.0")))
+                .hasMessageContaining("/image").hasMessageContaining("tagg");
+        assertThatThrownBy(() -> render(c -> c.set("services.metrics-api.port", "http")))
+                .hasMessageContaining("/services/metrics-api/port");
+        assertThatThrownBy(() -> render(c -> c.set("jobs.ingest.schedule", "daily")))
+                .hasMessageContaining("/jobs/ingest/schedule");
+        assertThatThrownBy(() -> render(c -> c.withValuesFile(PRODUCTION)
+                .set("serviceAccount.gcpServiceAccount", "paceline-key.json")))
+                .hasMessageContaining("/serviceAccount/gcpServiceAccount");
+    }
+
+    @Test
+    void credentialsPassedAsExtraConfigBreakThePolicy() {
+        Rendered r = render(c -> c.set("extraConfig.STRAVA_CLIENT_SECRET", "s3cr3t"));
+        assertThat(ManifestPolicy.violations(r.resources()))
+                .containsExactly("ConfigMap/paceline-config: key STRAVA_CLIENT_SECRET looks like a credential; move it to a Secret");
+        assertThat(r.one(ConfigMap.class, "paceline-config").getData()).containsEntry("STRAVA_CLIENT_SECRET", "s3cr3t");
+    }
+
     private static String image(Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
