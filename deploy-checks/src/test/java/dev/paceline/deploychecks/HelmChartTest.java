@@ -222,6 +222,11 @@ class HelmChartTest {
                 .toList();
         assertThat(openIngress).extracting(p -> p.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
                 .containsExactly("metrics-api");
+        NetworkPolicy dns = r.one(NetworkPolicy.class, "paceline-allow-dns");
+        assertThat(dns.getSpec().getEgress().get(0).getTo()).extracting(
+                p -> p.getIpBlock() == null ? "kube-dns" : p.getIpBlock().getCidr())
+                .as("kube-dns, Cloud DNS (metadata server), NodeLocal DNSCache")
+                .containsExactly("kube-dns", "169.254.169.254/32", "169.254.20.10/32");
         NetworkPolicy egress = r.one(NetworkPolicy.class, "paceline-allow-google-and-strava");
         assertThat(egress.getSpec().getEgress().get(0).getTo().get(0).getIpBlock().getExcept())
                 .contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
