@@ -75,6 +75,9 @@ public final class RunBests {
                 while (d[j] < target) {
                     j++;
                 }
+                if (t[j - 1] - t[i] > bestTime) {
+                    continue; // the end is at or after t[j−1]: cannot beat the best, skip the interpolation
+                }
                 double end = t[j - 1] + (target - d[j - 1]) / (d[j] - d[j - 1]) * (t[j] - t[j - 1]);
                 double el = end - t[i];
                 if (el < bestTime || (el == bestTime && t[i] < bestStart)) {
@@ -90,6 +93,9 @@ public final class RunBests {
                 }
                 while (i + 1 < j && d[i + 1] <= from) {
                     i++;
+                }
+                if (t[j] - t[i + 1] > bestTime) {
+                    continue; // the start is at or before t[i+1]: cannot beat the best
                 }
                 double start = t[i] + (from - d[i]) / (d[i + 1] - d[i]) * (t[i + 1] - t[i]);
                 double el = t[j] - start;

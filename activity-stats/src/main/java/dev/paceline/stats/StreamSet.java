@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,9 @@ public final class StreamSet {
     public static final StreamSet EMPTY = new StreamSet(new int[0], null, null, null, null, null, null, null, null,
             null, null, null, false);
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
 
     final int[] time;
     final double[] distance;
@@ -334,6 +337,10 @@ public final class StreamSet {
             a[n++] = v;
         }
 
+        double[] trimmed() {
+            return a.length == n ? a : Arrays.copyOf(a, n);
+        }
+
         void addPair(double x, double y) {
             if (b == null) {
                 b = new double[a.length];
@@ -358,17 +365,18 @@ public final class StreamSet {
             if (t == null) {
                 return EMPTY;
             }
-            Builder b = new Builder().time(Arrays.copyOf(t.a, t.n));
+            Builder b = new Builder();
+            b.time = t.trimmed();
             for (StreamType type : StreamType.values()) {
                 Data d = byType[type.ordinal()];
                 if (d == null || type == StreamType.TIME) {
                     continue;
                 }
                 if (type == StreamType.LATLNG) {
-                    double[] lngs = d.b == null ? nanArray(d.n) : Arrays.copyOf(d.b, d.n);
-                    b.latlng(Arrays.copyOf(d.a, d.n), lngs);
+                    b.channels[type.ordinal()] = d.trimmed();
+                    b.lngs = d.b == null ? nanArray(d.n) : Arrays.copyOf(d.b, d.n);
                 } else {
-                    b.set(type, Arrays.copyOf(d.a, d.n));
+                    b.channels[type.ordinal()] = d.trimmed(); // owned by the builder: no defensive copy
                 }
             }
             return b.build();
@@ -499,15 +507,17 @@ public final class StreamSet {
                 }
                 group[k] = j;
             }
+            // every sample kept, in order, one per second: share the builder-owned arrays (never mutated) instead of merging
+            boolean identity = sorted && kept == n;
             double[][] out = new double[channels.length][];
             for (StreamType type : StreamType.values()) {
                 double[] src = channels[type.ordinal()];
                 if (src == null || type == StreamType.TIME) {
                     continue;
                 }
-                out[type.ordinal()] = merge(src, keys, group, kept, m);
+                out[type.ordinal()] = identity && src.length == n ? src : merge(src, keys, group, kept, m);
             }
-            double[] outLng = lngs == null ? null : merge(lngs, keys, group, kept, m);
+            double[] outLng = lngs == null ? null : identity && lngs.length == n ? lngs : merge(lngs, keys, group, kept, m);
             byte[] mv = null;
             double[] movingRaw = out[StreamType.MOVING.ordinal()];
             if (movingRaw != null) {
