@@ -1,0 +1,86 @@
+package dev.paceline.transform.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paceline.transform.Model;
+import dev.paceline.transform.ModelException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ModelGraphTest {
+
+    private static Model sql(String name, String body) {
+        return ModelCatalog.sqlModel(name, "marts", "models/marts/" + name + ".sql", "{# grain: one row per x #}\n" + body);
+    }
+
+    private static ModelGraph graph(Model... models) {
+        Map<String, Model> map = new LinkedHashMap<>();
+        for (Model m : models) {
+            map.put(m.name(), m);
+        }
+        return new ModelGraph(map);
+    }
+
+    @Test
+    void ordersParentsFirstAndSelectsSubgraphs() {
+        ModelGraph g = graph(
+                sql("d", "select * from {{ ref('b') }} join {{ ref('c') }} on true"),
+                sql("b", "select * from {{ ref('a') }}"),
+                sql("c", "select * from {{ ref('a') }}"),
+                sql("a", "select * from {{ source('strava', 'activities') }}"),
+                sql("e", "select 1 as x"));
+        assertThat(g.order()).containsExactly("a", "b", "c", "d", "e");
+        assertThat(g.select("b")).containsExactly("b");
+        assertThat(g.select("b+")).containsExactly("b", "d");
+        assertThat(g.select("+b")).containsExactly("a", "b");
+        assertThat(g.select("+d")).containsExactly("a", "b", "c", "d");
+        assertThat(g.select("a+ e")).containsExactly("a", "b", "c", "d", "e");
+        assertThat(g.select("")).hasSize(5);
+        assertThatThrownBy(() -> g.select("zz+")).isInstanceOf(ModelException.class)
+                .hasMessageContaining("'zz+' names no model");
+    }
+
+    @Test
+    void cyclesAndUnknownRefsAreClearErrors() {
+        assertThatThrownBy(() -> graph(
+                sql("a", "select * from {{ ref('c') }}"),
+                sql("b", "select * from {{ ref('a') }}"),
+                sql("c", "select * from {{ ref('b') }}")))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("cycle: a -> b -> c -> a");
+        assertThatThrownBy(() -> graph(sql("a", "select * from {{ ref('nope') }}")))
+                .hasMessageContaining("ref('nope') names no model or seed");
+        assertThatThrownBy(() -> graph(sql("a", "select * from {{ source('strava', 'gear') }}")))
+                .hasMessageContaining("source('strava', 'gear') is not a raw table");
+    }
+
+    @Test
+    void headersAndConfigAreValidated() {
+        assertThatThrownBy(() -> ModelCatalog.sqlModel("x", "marts", "x.sql", "select 1"))
+                .hasMessageContaining("starts with a '{# grain: … #}' header");
+        assertThatThrownBy(() -> sql("x", "{{ config(materialized='ephemeral') }} select 1"))
+                .hasMessageContaining("materialized='ephemeral' is not one of");
+        assertThatThrownBy(() -> sql("x", "{{ config(materialized='incremental', unique_key=['id']) }} select 1"))
+                .hasMessageContaining("unique_key including 'athlete_id' and 'activity_id'");
+        assertThatThrownBy(() -> ModelCatalog.sqlModel("x", "marts", "x.sql", "{# grain: g\ntests:\n - unique_ish: a #} select 1"))
+                .hasMessageContaining("unknown test 'unique_ish'");
+        Model m = ModelCatalog.sqlModel("x", "marts", "x.sql", "{#\ngrain: one row per a\ntests:\n  - unique: a, b\n"
+                + "  - accepted_values [warn]: s in ('x', y)\n  - relationships: a, b -> p(c, d)\n#}\n"
+                + "{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id'], serve=true) }}\nselect 1");
+        assertThat(m.serve()).isTrue();
+        assertThat(m.uniqueKey()).containsExactly("athlete_id", "activity_id");
+        assertThat(m.tests()).extracting(t -> t.name()).containsExactly("x.unique(a,b)", "x.accepted_values(s in x,y)",
+                "x.relationships(a,b -> p(c,d))");
+    }
+
+    @Test
+    void theShippedCatalogLoads() {
+        ModelGraph g = ModelCatalog.load("models", getClass().getClassLoader(), Optional.empty(), java.util.List.of());
+        assertThat(g.order()).contains("stg_strava__activities", "stg_strava__streams", "stg_strava__laps", "stg_strava__athletes",
+                "activity_type_rules", "zone_presets", "athlete_settings");
+        assertThat(g.order().indexOf("stg_strava__activities")).isLessThan(g.order().indexOf("stg_strava__streams"));
+    }
+}

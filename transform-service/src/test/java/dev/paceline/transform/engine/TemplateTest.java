@@ -1,0 +1,58 @@
+package dev.paceline.transform.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paceline.transform.Model;
+import dev.paceline.transform.macro.SqlDialect;
+import dev.paceline.transform.template.Template;
+import dev.paceline.transform.template.TemplateException;
+import dev.paceline.platform.warehouse.Dialect;
+import org.junit.jupiter.api.Test;
+
+class TemplateTest {
+
+    private static String render(Dialect dialect, String body, boolean incremental) {
+        Model m = ModelCatalog.sqlModel("m", "marts", "m.sql", "{# grain: x #}\n" + body);
+        return new ModelRenderer(SqlDialect.of(dialect), n -> "ds." + n, "_chg_table").render(m, incremental);
+    }
+
+    @Test
+    void rendersRefsSourcesIfsAndMacrosPerDialect() {
+        String body = "{{ config(materialized='table') }}select {{ safe_divide('a', 'b') }} as r, {{ week_start('d') }} as w"
+                + " from {{ ref('x') }} join {{ source('strava', 'streams') }} on true"
+                + "{% if is_incremental() %} where {{ in_changed('t.athlete_id', 't.activity_id') }}{% else %} where 1 = 1{% endif %}";
+        assertThat(render(Dialect.DUCKDB, body, false)).isEqualTo(
+                "select (CAST(a AS DOUBLE) / NULLIF(CAST(b AS DOUBLE), 0)) as r, CAST(date_trunc('week', d) AS DATE) as w"
+                        + " from ds.x join ds.raw_strava__streams on true where 1 = 1");
+        assertThat(render(Dialect.BIGQUERY, body, true)).isEqualTo(
+                "select SAFE_DIVIDE(a, b) as r, DATE_TRUNC(d, WEEK(MONDAY)) as w from ds.x join ds.raw_strava__streams on true"
+                        + " where EXISTS (SELECT 1 FROM ds._chg_table AS _chg WHERE _chg.athlete_id = t.athlete_id"
+                        + " AND (_chg.activity_id IS NULL OR _chg.activity_id = t.activity_id))");
+    }
+
+    @Test
+    void nestedMacrosElifNotAndWhitespaceControl() {
+        String body = "{%- if dialect == 'bigquery' -%}\nBQ\n{%- elif not is_incremental() -%}\nFULL {{ json_number('p', '$.a.b') }}\n"
+                + "{%- else -%}\nINC\n{%- endif %}";
+        assertThat(render(Dialect.BIGQUERY, body, false)).isEqualTo("BQ");
+        assertThat(render(Dialect.DUCKDB, body, false)).isEqualTo("FULL TRY_CAST(json_extract_string(p, '$.a.b') AS DOUBLE)");
+        assertThat(render(Dialect.DUCKDB, body, true)).isEqualTo("INC");
+    }
+
+    @Test
+    void errorsNameTheModelTheConstructAndTheFix() {
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "select {{ no_such_macro('a') }}", false))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("m.sql").hasMessageContaining("unknown macro 'no_such_macro'");
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "select {{ date_add('d', '1', 'fortnight') }}", false))
+                .hasMessageContaining("unit 'fortnight' is not one of [day, month, year]");
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "select {{ json_value('p', 'name') }}", false))
+                .hasMessageContaining("must be a JSONPath starting with '$'");
+        assertThatThrownBy(() -> Template.parse("t", "{% if x %} never closed"))
+                .hasMessageContaining("never closed with '{% endif %}'");
+        assertThatThrownBy(() -> Template.parse("t", "{% for x in y %}{% endfor %}"))
+                .hasMessageContaining("unsupported tag '{% for x in y %}'");
+        assertThatThrownBy(() -> Template.parse("t", "select {{ ref('a' }}"))
+                .hasMessageContaining("t line 1").hasMessageContaining("expected ')'");
+    }
+}
