@@ -56,7 +56,8 @@ import java.util.stream.Collectors;
  * QueryRows rows = bq.execute(a.sql(), Map.of("stg.samples", List.of(List.of(1L, LocalDate.of(2024, 1, 1), 200.0))));
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe; {@link #withTable} returns a new one. The native library and its
+ * <p>Instances are immutable and may be shared (calls on one instance are serialised); {@link #withTable} returns a
+ * new one. The native library and its
  * channel are loaded once per JVM on first use (about two seconds); each instance then builds its catalog once
  * (about 0.1 s) and analyses a statement in milliseconds.
  */
@@ -103,8 +104,11 @@ public final class GoogleSql {
     requireSql(sql);
     TableCatalog cat = catalog();
     try {
-      ResolvedStatement statement = Analyzer.analyzeStatement(sql, BigQueryDialect.analyzerOptions(),
-          cat.simpleCatalog());
+      ResolvedStatement statement;
+      // The catalog is serialised on each call; one at a time keeps that free of surprises.
+      synchronized (cat) {
+        statement = Analyzer.analyzeStatement(sql, BigQueryDialect.analyzerOptions(), cat.simpleCatalog());
+      }
       return describe(sql.trim(), statement);
     } catch (SqlException e) {
       throw GoogleSqlException.fromEngine(e.getMessage(), sql, e);
@@ -276,12 +280,20 @@ public final class GoogleSql {
       }
       contents.put(simpleTable.getName(), content(simpleTable, tableRows));
     }
-    try (PreparedQuery prepared = PreparedQuery.builder()
+    PreparedQuery.Builder builder = PreparedQuery.builder()
         .setSql(executable)
         .setAnalyzerOptions(BigQueryDialect.analyzerOptions())
         .setCatalog(cat.simpleCatalog())
-        .setTablesContents(contents)
-        .prepare()) {
+        .setTablesContents(contents);
+    PreparedQuery preparedQuery;
+    try {
+      synchronized (cat) {
+        preparedQuery = builder.prepare();
+      }
+    } catch (SqlException e) {
+      throw GoogleSqlException.fromEngine(e.getMessage(), executable, e);
+    }
+    try (PreparedQuery prepared = preparedQuery) {
       TableContent result = prepared.execute(Map.of());
       List<Column> columns = analysis.outputColumns();
       List<List<Object>> out = new ArrayList<>();
