@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HelmChartTest {
 
     private static final String RELEASE = "paceline";
-    private static final Path PRODUCTION = RepoLayout.CHART.resolve("values-production.yaml");
+    static final Path PRODUCTION = RepoLayout.CHART.resolve("values-production.yaml");
 
     static Rendered render(UnaryOperator<TemplateCommand> options) {
         TemplateCommand command = new Helm(RepoLayout.CHART).template()
