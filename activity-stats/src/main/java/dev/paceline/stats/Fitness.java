@@ -40,9 +40,9 @@ public final class Fitness {
 
     /** The series from {@code from} to {@code to}, summing the loads of each day (all sports). */
     public static List<Day> daily(List<DatedValue> loads, LocalDate from, LocalDate to) {
-        double[] perDay = new double[Math.max(0, Ftp.days(from, to))];
+        double[] perDay = new double[Math.max(0, TrailingBest.days(from, to))];
         for (DatedValue v : loads) {
-            int k = Ftp.days(from, v.date()) - 1;
+            int k = TrailingBest.days(from, v.date()) - 1;
             if (k >= 0 && k < perDay.length && v.value() == v.value()) {
                 perDay[k] += v.value();
             }

@@ -1,7 +1,6 @@
 package dev.paceline.stats;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,9 +72,5 @@ public final class Ftp {
             return p.value();
         }
         return Double.NaN;
-    }
-
-    static int days(LocalDate from, LocalDate to) {
-        return (int) ChronoUnit.DAYS.between(from, to) + 1;
     }
 }

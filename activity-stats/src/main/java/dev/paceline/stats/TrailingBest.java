@@ -25,7 +25,7 @@ public final class TrailingBest {
      */
     public static double[] daily(List<DatedValue> values, LocalDate from, LocalDate to, int windowDays,
             boolean maximize) {
-        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        int days = days(from, to);
         if (days <= 0) {
             return new double[0];
         }
@@ -55,6 +55,11 @@ public final class TrailingBest {
             out[k] = tail > head ? sorted.get(dq[head]).value() : Double.NaN;
         }
         return out;
+    }
+
+    /** Number of days from {@code from} to {@code to} inclusive (≤ 0 when {@code to} is before {@code from}). */
+    static int days(LocalDate from, LocalDate to) {
+        return (int) ChronoUnit.DAYS.between(from, to) + 1;
     }
 
     private static boolean better(double a, double b, boolean maximize) {

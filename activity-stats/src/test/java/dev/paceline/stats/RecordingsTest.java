@@ -59,6 +59,34 @@ class RecordingsTest {
         assertThat(a.power().avg()).isCloseTo(act.get("average_watts").asDouble(), within(0.05 * act.get("average_watts").asDouble()));
         assertThat(a.heartrate().max()).isEqualTo(act.get("max_heartrate").asDouble());
         assertThat(a.coverage().heartrateS()).isEqualTo(4700 - 29); // 29 null HR samples, not bridged
+        // the 1 s best is the max power; the curve may rise locally (2 s: 599+619 → 609, 3 s: 617+599+619 → 611.7)
+        assertThat(a.powerCurve().get(0)).isEqualTo(new PowerBest(1, a.power().max(), 2602, 1.0));
+        assertThat(a.powerCurve().get(1).watts()).isEqualTo(609.0);
+        assertThat(a.powerCurve().get(2).watts()).isEqualTo(611.7);
+        assertThat(a.powerBest(1200).watts()).isEqualTo(312.2);
+        assertThat(a.powerBest(3600).watts()).isEqualTo(288.7);
+        assertThat(a.coverage().movingShareOf(act.get("moving_time").asInt())).isCloseTo(4653 / 4700.0, within(1e-12));
+    }
+
+    @Test
+    void theArrayFormOfARealPayloadGivesTheSameStatistics() throws IOException {
+        JsonNode keyed;
+        try (InputStream in = RecordingsTest.class.getResourceAsStream("/recordings/streams/2002.json")) {
+            keyed = JSON.readTree(in);
+        }
+        var array = JSON.createArrayNode();
+        keyed.fields().forEachRemaining(e -> {
+            var stream = JSON.createObjectNode();
+            stream.set("data", e.getValue().get("data"));
+            stream.put("type", e.getKey());
+            array.add(stream);
+        });
+        Options o = Options.defaults().withFtp(250.0);
+        ActivityStats fromKeyed = ActivityStats.compute(streams(2002), o);
+        ActivityStats fromArray = ActivityStats.compute(StreamSet.parse(JSON.writeValueAsBytes(array)), o);
+        assertThat(fromArray.normalizedPower()).isEqualTo(fromKeyed.normalizedPower());
+        assertThat(fromArray.powerCurve()).isEqualTo(fromKeyed.powerCurve());
+        assertThat(fromArray.coverage()).isEqualTo(fromKeyed.coverage());
     }
 
     @Test

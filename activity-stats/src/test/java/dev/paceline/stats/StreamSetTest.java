@@ -105,6 +105,9 @@ class StreamSetTest {
                 .isInstanceOf(StreamFormatException.class)
                 .hasMessageContaining("Malformed streams JSON at line 1")
                 .hasMessageContaining("re-fetch");
+        assertThatThrownBy(() -> StreamSet.parse("{\"time\":{\"data\":[0,1]},\"watts\":{\"data\":[1,2}}"))
+                .isInstanceOf(StreamFormatException.class)
+                .hasMessageContaining("column");
         assertThatThrownBy(() -> StreamSet.parse("\"streams\""))
                 .isInstanceOf(StreamFormatException.class)
                 .hasMessageContaining("key_by_type=true");
