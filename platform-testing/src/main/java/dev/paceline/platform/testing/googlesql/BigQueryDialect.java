@@ -6,7 +6,9 @@ import com.google.zetasql.ZetaSQLBuiltinFunctionOptions;
 import com.google.zetasql.ZetaSQLOptions.ErrorMessageMode;
 import com.google.zetasql.ZetaSQLOptions.LanguageFeature;
 import com.google.zetasql.ZetaSQLOptions.ProductMode;
+import com.google.zetasql.Type;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,6 +71,16 @@ final class BigQueryDialect {
 
   static AnalyzerOptions analyzerOptions() {
     return ANALYZER;
+  }
+
+  /** Analyzer options with named query parameters declared; the shared options when there are none. */
+  static AnalyzerOptions analyzerOptions(Map<String, Type> parameters) {
+    if (parameters.isEmpty()) {
+      return ANALYZER;
+    }
+    AnalyzerOptions options = buildAnalyzerOptions(LANGUAGE);
+    parameters.forEach(options::addQueryParameter);
+    return options;
   }
 
   static ZetaSQLBuiltinFunctionOptions builtinFunctions() {

@@ -3,6 +3,7 @@ package dev.paceline.platform.testing.googlesql;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.zetasql.Analyzer;
+import com.google.zetasql.AnalyzerOptions;
 import com.google.zetasql.ParseLocationRange;
 import com.google.zetasql.ParseResumeLocation;
 import com.google.zetasql.Parser;
@@ -11,6 +12,7 @@ import com.google.zetasql.SimpleColumn;
 import com.google.zetasql.SimpleTable;
 import com.google.zetasql.SqlException;
 import com.google.zetasql.TableContent;
+import com.google.zetasql.Type;
 import com.google.zetasql.Value;
 import com.google.zetasql.parser.ASTNodes.ASTCreateTableStatement;
 import com.google.zetasql.parser.ASTNodes.ASTCreateViewStatementBase;
@@ -64,10 +66,16 @@ import java.util.stream.Collectors;
 public final class GoogleSql {
 
   private final Map<String, List<Column>> tables;
+  private final Map<String, String> parameters;
+  private final AnalyzerOptions options;
   private TableCatalog catalog;
 
-  private GoogleSql(Map<String, List<Column>> tables) {
+  private GoogleSql(Map<String, List<Column>> tables, Map<String, String> parameters) {
     this.tables = tables;
+    this.parameters = parameters;
+    Map<String, Type> types = new LinkedHashMap<>();
+    parameters.forEach((name, type) -> types.put(name, BigQueryTypes.parse(type)));
+    this.options = BigQueryDialect.analyzerOptions(types);
   }
 
   public static Builder builder() {
@@ -87,7 +95,13 @@ public final class GoogleSql {
   public Builder toBuilder() {
     Builder builder = new Builder();
     tables.forEach(builder::table);
+    parameters.forEach(builder::parameter);
     return builder;
+  }
+
+  /** The declared query parameters ({@code @name}) and their BigQuery types. */
+  public Map<String, String> parameters() {
+    return parameters;
   }
 
   /** The catalog's tables by dotted name, in the order they were added. */
@@ -107,7 +121,7 @@ public final class GoogleSql {
       ResolvedStatement statement;
       // The catalog is serialised on each call; one at a time keeps that free of surprises.
       synchronized (cat) {
-        statement = Analyzer.analyzeStatement(sql, BigQueryDialect.analyzerOptions(), cat.simpleCatalog());
+        statement = Analyzer.analyzeStatement(sql, options, cat.simpleCatalog());
       }
       return describe(sql.trim(), statement);
     } catch (SqlException e) {
@@ -125,7 +139,7 @@ public final class GoogleSql {
    */
   public List<Analysis> analyzeScript(String script) {
     List<Analysis> analyses = new ArrayList<>();
-    forEachStatement(script, new TableCatalog(tables), (analysis, cat) -> analyses.add(analysis));
+    forEachStatement(script, new TableCatalog(tables), options, (analysis, cat) -> analyses.add(analysis));
     return List.copyOf(analyses);
   }
 
@@ -142,9 +156,19 @@ public final class GoogleSql {
    * @return the result rows, normalised to plain Java values
    */
   public QueryRows execute(String sql, Map<String, ? extends List<? extends List<?>>> contents) {
+    return execute(sql, contents, Map.of());
+  }
+
+  /**
+   * {@link #execute(String, Map)} with values for the query parameters ({@code @since}) declared with
+   * {@link Builder#parameter}; every parameter the query uses needs a value (see the table contents for the Java
+   * types accepted).
+   */
+  public QueryRows execute(String sql, Map<String, ? extends List<? extends List<?>>> contents,
+      Map<String, ?> parameterValues) {
     Analysis analysis = analyze(sql);
     TableCatalog cat = catalog();
-    return run(cat, analysis, tableRows(cat, contents));
+    return run(cat, analysis, tableRows(cat, contents), parameterValues(parameterValues));
   }
 
   /**
@@ -156,17 +180,24 @@ public final class GoogleSql {
    *     ({@code MERGE}, {@code INSERT}...): check those with {@link #analyzeScript}
    */
   public ScriptResult executeScript(String script, Map<String, ? extends List<? extends List<?>>> contents) {
+    return executeScript(script, contents, Map.of());
+  }
+
+  /** {@link #executeScript(String, Map)} with values for the declared query parameters. */
+  public ScriptResult executeScript(String script, Map<String, ? extends List<? extends List<?>>> contents,
+      Map<String, ?> parameterValues) {
+    Map<String, Value> values = parameterValues(parameterValues);
     TableCatalog cat = new TableCatalog(tables);
     Map<String, List<? extends List<?>>> rows = tableRows(cat, contents);
     List<Analysis> analyses = new ArrayList<>();
     Map<String, QueryRows> created = new LinkedHashMap<>();
     List<QueryRows> queries = new ArrayList<>();
-    forEachStatement(script, cat, (analysis, c) -> {
+    forEachStatement(script, cat, options, (analysis, c) -> {
       analyses.add(analysis);
       if (analysis.resolved() instanceof ResolvedQueryStmt) {
-        queries.add(run(c, analysis, rows));
+        queries.add(run(c, analysis, rows, values));
       } else if (isCreateAsQuery(analysis.resolved())) {
-        QueryRows result = run(c, analysis, rows);
+        QueryRows result = run(c, analysis, rows, values);
         String name = analysis.targetTable().orElseThrow();
         created.put(name, result);
         rows.put(name.toLowerCase(Locale.ROOT), result.rows());
@@ -190,7 +221,8 @@ public final class GoogleSql {
     void accept(Analysis analysis, TableCatalog catalog);
   }
 
-  private static void forEachStatement(String script, TableCatalog cat, StatementSink sink) {
+  private static void forEachStatement(String script, TableCatalog cat, AnalyzerOptions options,
+      StatementSink sink) {
     requireSql(script);
     byte[] bytes = script.getBytes(UTF_8);
     ParseResumeLocation location = new ParseResumeLocation(script);
@@ -198,7 +230,7 @@ public final class GoogleSql {
       int start = location.getBytePosition();
       ResolvedStatement statement;
       try {
-        statement = Analyzer.analyzeNextStatement(location, BigQueryDialect.analyzerOptions(), cat.simpleCatalog());
+        statement = Analyzer.analyzeNextStatement(location, options, cat.simpleCatalog());
       } catch (SqlException e) {
         throw GoogleSqlException.fromEngine(e.getMessage(), script, e);
       }
@@ -259,7 +291,8 @@ public final class GoogleSql {
   }
 
   /** Runs an analysed query or CREATE ... AS query on the given rows. */
-  private static QueryRows run(TableCatalog cat, Analysis analysis, Map<String, ? extends List<? extends List<?>>> rows) {
+  private QueryRows run(TableCatalog cat, Analysis analysis, Map<String, ? extends List<? extends List<?>>> rows,
+      Map<String, Value> parameterValues) {
     String query;
     if (analysis.resolved() instanceof ResolvedQueryStmt) {
       query = analysis.sql();
@@ -282,7 +315,7 @@ public final class GoogleSql {
     }
     PreparedQuery.Builder builder = PreparedQuery.builder()
         .setSql(executable)
-        .setAnalyzerOptions(BigQueryDialect.analyzerOptions())
+        .setAnalyzerOptions(options)
         .setCatalog(cat.simpleCatalog())
         .setTablesContents(contents);
     PreparedQuery preparedQuery;
@@ -294,7 +327,13 @@ public final class GoogleSql {
       throw GoogleSqlException.fromEngine(e.getMessage(), executable, e);
     }
     try (PreparedQuery prepared = preparedQuery) {
-      TableContent result = prepared.execute(Map.of());
+      for (String name : prepared.getReferencedParameters()) {
+        if (!parameterValues.containsKey(name)) {
+          throw new IllegalArgumentException("the query uses parameter @" + name + " but no value was given for it: "
+              + "pass it in the parameter values map");
+        }
+      }
+      TableContent result = prepared.execute(parameterValues);
       List<Column> columns = analysis.outputColumns();
       List<List<Object>> out = new ArrayList<>();
       for (List<Value> row : result.getTableData()) {
@@ -329,6 +368,23 @@ public final class GoogleSql {
       values.add(converted);
     }
     return TableContent.create(values);
+  }
+
+  /** Parameter values as GoogleSQL values keyed by lower-case name; undeclared names fail naming the declared ones. */
+  private Map<String, Value> parameterValues(Map<String, ?> values) {
+    Map<String, Value> converted = new HashMap<>();
+    values.forEach((name, value) -> {
+      String key = name.startsWith("@") ? name.substring(1) : name;
+      String type = parameters.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(key))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("a value was given for parameter @" + key + ", which is not "
+              + "declared: declare it with GoogleSql.builder().parameter(\"" + key + "\", \"TYPE\"); declared: "
+              + parameters.keySet()));
+      converted.put(key.toLowerCase(Locale.ROOT), Values.toValue(value, BigQueryTypes.parse(type), "parameter @" + key));
+    });
+    return converted;
   }
 
   /** The caller's rows keyed by lower-case registered table name; unknown tables fail here, naming the known ones. */
@@ -457,8 +513,30 @@ public final class GoogleSql {
   /** Collects tables; {@link #build()} makes an immutable {@link GoogleSql}. */
   public static final class Builder {
     private final Map<String, List<Column>> tables = new LinkedHashMap<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
 
     private Builder() {
+    }
+
+    /**
+     * Declares a named query parameter, written {@code @name} in SQL, with its BigQuery type (as a BigQuery job
+     * declares it in its query parameters).
+     */
+    public Builder parameter(String name, String type) {
+      String key = name.startsWith("@") ? name.substring(1) : name;
+      if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw new IllegalArgumentException("parameter name \"" + name + "\" is not an identifier: use letters, digits "
+            + "and underscores, e.g. \"since\"");
+      }
+      String canonical;
+      try {
+        canonical = BigQueryTypes.canonical(type);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("parameter @" + key + ": " + e.getMessage(), e);
+      }
+      parameters.keySet().removeIf(existing -> existing.equalsIgnoreCase(key));
+      parameters.put(key, canonical);
+      return this;
     }
 
     /** Adds a table from a {@code "name TYPE, name TYPE"} column list; the name may be dotted. */
@@ -491,7 +569,8 @@ public final class GoogleSql {
     }
 
     public GoogleSql build() {
-      return new GoogleSql(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables)));
+      return new GoogleSql(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables)),
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters)));
     }
   }
 }

@@ -194,6 +194,27 @@ class GoogleSqlExecutionTest {
   }
 
   @Test
+  void bindsDeclaredNamedParameters() {
+    GoogleSql bq = BQ.toBuilder().parameter("since", "DATE").parameter("@athlete", "INTEGER").build();
+    String sql = "SELECT day FROM stg.daily_power WHERE athlete_id = @athlete AND day >= @since ORDER BY day";
+
+    QueryRows rows = bq.execute(sql, Map.of("stg.daily_power", DAILY_POWER),
+        Map.of("since", LocalDate.of(2024, 1, 3), "@athlete", 1L));
+
+    assertThat(bq.parameters()).containsExactly(Map.entry("since", "DATE"), Map.entry("athlete", "INT64"));
+    assertThat(rows.column("day")).containsExactly(LocalDate.of(2024, 1, 3), LocalDate.of(2024, 1, 4));
+    assertThatThrownBy(() -> bq.execute(sql, Map.of("stg.daily_power", DAILY_POWER), Map.of("since", "2024-01-03")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the query uses parameter @athlete but no value was given for it: pass it in the parameter values map");
+    assertThatThrownBy(() -> bq.execute(sql, Map.of("stg.daily_power", DAILY_POWER), Map.of("until", 1L)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("parameter @until, which is not declared");
+    assertThatThrownBy(() -> BQ.analyze("SELECT * FROM stg.daily_power WHERE day >= @since"))
+        .isInstanceOf(GoogleSqlException.class)
+        .hasMessageContaining("Query parameter 'since' not found");
+  }
+
+  @Test
   void rejectsStatementsItCannotExecute() {
     assertThatThrownBy(() -> BQ.execute("DELETE FROM stg.daily_power WHERE TRUE", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
