@@ -24,7 +24,8 @@ public record HeartRateLoad(double avgHrBpm, double minutes, double trimp, doubl
     /** Banister TRIMP of {@code minutes} at {@code avgHr}. */
     public static double trimp(double minutes, double avgHr, double restHr, double maxHr, boolean female) {
         if (!(maxHr > restHr)) {
-            throw new IllegalArgumentException("max HR (" + maxHr + ") must be above rest HR (" + restHr + ")");
+            throw new IllegalArgumentException("max HR (" + maxHr + " bpm) must be above rest HR (" + restHr
+                    + " bpm): fix max_hr / rest_hr in the athlete settings");
         }
         double r = Math.max(0, Math.min(1, (avgHr - restHr) / (maxHr - restHr)));
         return female ? minutes * r * 0.86 * Math.exp(1.67 * r) : minutes * r * 0.64 * Math.exp(1.92 * r);
@@ -35,7 +36,8 @@ public record HeartRateLoad(double avgHrBpm, double minutes, double trimp, doubl
             boolean female) {
         double hour = trimp(60, thresholdHr, restHr, maxHr, female);
         if (!(hour > 0)) {
-            throw new IllegalArgumentException("threshold HR (" + thresholdHr + ") must be above rest HR (" + restHr + ")");
+            throw new IllegalArgumentException("threshold HR (" + thresholdHr + " bpm) must be above rest HR ("
+                    + restHr + " bpm): fix lthr / rest_hr in the athlete settings");
         }
         return 100.0 * trimp(minutes, avgHr, restHr, maxHr, female) / hour;
     }

@@ -125,6 +125,11 @@ class ZoneModelsTest {
         assertThat(l.thresholdHrBpm()).isEqualTo(162);
         assertThat(l.hrTss()).isCloseTo(100, within(1e-9));
         assertThat(ActivityStats.compute(s, Options.defaults()).heartRateLoad()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> ActivityStats.compute(s, Options.defaults().withHeartRate(180, 60, 55, false)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold HR (55.0 bpm) must be above rest HR (60.0 bpm)")
+                .hasMessageContaining("athlete settings");
     }
 
     @Test
