@@ -1,0 +1,128 @@
+package dev.paceline.api.rest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.paceline.api.Rows;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Serializes answers to JSON or CSV bytes (the bytes are cached, so this runs once per build and query). */
+public final class Renderer {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Renderer() {
+    }
+
+    /** A JSON array of objects, one per row, keys in column order, nulls written as null. */
+    public static byte[] json(Rows rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + rows.size() * 32 * rows.columns().size());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (Object[] r : rows.rows()) {
+                writeRow(g, rows, r);
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One JSON object: {@code fields} first (scalars), then {@code nested} arrays of rows by name. */
+    public static byte[] jsonObject(Rows fields, Map<String, Rows> nested) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            Object[] r = fields.rows().isEmpty() ? new Object[fields.columns().size()] : fields.rows().get(0);
+            writeFields(g, fields, r);
+            for (Map.Entry<String, Rows> e : nested.entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (Object[] nr : e.getValue().rows()) {
+                    writeRow(g, e.getValue(), nr);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeRow(JsonGenerator g, Rows rows, Object[] r) throws IOException {
+        g.writeStartObject();
+        writeFields(g, rows, r);
+        g.writeEndObject();
+    }
+
+    private static void writeFields(JsonGenerator g, Rows rows, Object[] r) throws IOException {
+        for (int i = 0; i < r.length; i++) {
+            g.writeFieldName(rows.columns().get(i));
+            Object v = r[i];
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof Number n) {
+                String t = Rows.text(n);
+                if (t == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(t);
+                }
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else {
+                g.writeString(Rows.text(v));
+            }
+        }
+    }
+
+    /** RFC 4180 CSV with a header line; null is an empty field; numbers as in JSON. */
+    public static byte[] csv(Rows rows) {
+        StringBuilder sb = new StringBuilder(64 + rows.size() * 16 * rows.columns().size());
+        for (int i = 0; i < rows.columns().size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            field(sb, rows.columns().get(i));
+        }
+        sb.append("\r\n");
+        for (Object[] r : rows.rows()) {
+            for (int i = 0; i < r.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                String t = Rows.text(r[i]);
+                if (t != null) {
+                    field(sb, t);
+                }
+            }
+            sb.append("\r\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void field(StringBuilder sb, String t) {
+        boolean quote = false;
+        for (int i = 0; i < t.length() && !quote; i++) {
+            char c = t.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            sb.append(t);
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '"') {
+                sb.append('"');
+            }
+            sb.append(c);
+        }
+        sb.append('"');
+    }
+}

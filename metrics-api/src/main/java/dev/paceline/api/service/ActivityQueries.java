@@ -1,0 +1,230 @@
+package dev.paceline.api.service;
+
+import dev.paceline.api.Answer;
+import dev.paceline.api.BadParameter;
+import dev.paceline.api.Build;
+import dev.paceline.api.DateRange;
+import dev.paceline.api.MartTable;
+import dev.paceline.api.Marts;
+import dev.paceline.api.NotFoundProblem;
+import dev.paceline.api.Rows;
+import dev.paceline.api.rest.Renderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Athlete profiles and activities (list with filters and keyset paging; one activity with its zones and bests). */
+@ApplicationScoped
+public class ActivityQueries {
+
+    /** Columns of GET /athletes. */
+    static final List<String> ATHLETE_SUMMARY = List.of("athlete_id", "name", "sex", "city", "country", "activity_count",
+            "first_activity_date", "last_activity_date");
+
+    private final SnapshotService snapshot;
+
+    public ActivityQueries(SnapshotService snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    /** One summary row per athlete id (in the given order). */
+    public Rows athletes(Build build, List<Long> athleteIds) {
+        Rows out = new Rows(ATHLETE_SUMMARY);
+        for (long id : athleteIds) {
+            MartTable t = snapshot.mart(build, id, Marts.ATHLETE).table();
+            if (t.rows() == 0) {
+                Object[] v = new Object[ATHLETE_SUMMARY.size()];
+                v[0] = id;
+                out.add(v);
+            } else {
+                out.addFrom(t, 0);
+            }
+        }
+        return out;
+    }
+
+    public Answer athlete(Build build, long athleteId) {
+        LoadedMart m = snapshot.mart(build, athleteId, Marts.ATHLETE);
+        Rows rows = new Rows(columnsOf(m.table(), false));
+        if (m.table().rows() > 0) {
+            rows.addFrom(m.table(), 0);
+        } else {
+            Object[] v = new Object[rows.columns().size()];
+            v[rows.columns().indexOf("athlete_id")] = athleteId;
+            rows.add(v);
+        }
+        return new Answer(m, "athlete", () -> new Answer.Result(rows, Renderer.jsonObject(rows, Map.of()), Map.of()));
+    }
+
+    /** Filters of the activity list; null means "any". */
+    public record ActivityFilter(DateRange dates, String sport, String type, String subtype, Boolean race, int limit,
+            String cursor) {
+
+        String key() {
+            return "activities|" + dates.key() + "|" + sport + "|" + type + "|" + subtype + "|" + race + "|" + limit + "|" + cursor;
+        }
+    }
+
+    public Answer activities(Build build, long athleteId, ActivityFilter f) {
+        LoadedMart m = snapshot.mart(build, athleteId, Marts.ACTIVITIES);
+        long[] after = f.cursor() == null ? null : decodeCursor(f.cursor());
+        return new Answer(m, f.key(), () -> {
+            Page page = listActivities(m, f, after);
+            return new Answer.Result(page.rows, null,
+                    page.next == null ? Map.of() : Map.of("Paceline-Next-Cursor", page.next));
+        });
+    }
+
+    private record Page(Rows rows, String next) {
+    }
+
+    private Page listActivities(LoadedMart m, ActivityFilter f, long[] after) {
+        MartTable t = m.table();
+        ActivityIndex idx = m.derived(ActivityIndex.class, ActivityIndex::new);
+        int[] dates = t.dates("local_date");
+        String[] sport = t.strings("sport");
+        String[] type = t.strings("activity_type");
+        String[] subtype = t.strings("activity_subtype");
+        byte[] race = t.bools("is_race");
+        Rows rows = new Rows(columnsOf(t, false));
+        String next = null;
+        for (int r : idx.newestFirst) {
+            if (after != null && !(idx.start[r] < after[0] || (idx.start[r] == after[0] && idx.ids[r] < after[1]))) {
+                continue;
+            }
+            if (!f.dates().contains(dates[r]) || (f.sport() != null && !f.sport().equals(sport[r]))
+                    || (f.type() != null && !f.type().equals(type[r]))
+                    || (f.subtype() != null && !f.subtype().equals(subtype[r]))
+                    || (f.race() != null && race[r] != (f.race() ? 1 : 0))) {
+                continue;
+            }
+            if (rows.size() == f.limit()) {
+                int last = idx.byId.get((Long) rows.rows().get(rows.size() - 1)[rows.columns().indexOf("activity_id")]);
+                next = encodeCursor(idx.start[last], idx.ids[last]);
+                break;
+            }
+            rows.addFrom(t, r);
+        }
+        return new Page(rows, next);
+    }
+
+    /** One activity with its zone times, power bests and run bests. */
+    public Answer activity(Build build, long athleteId, long activityId) {
+        LoadedMart m = snapshot.mart(build, athleteId, Marts.ACTIVITIES);
+        ActivityIndex idx = m.derived(ActivityIndex.class, ActivityIndex::new);
+        Integer row = idx.byId.get(activityId);
+        if (row == null) {
+            throw new NotFoundProblem("activity " + activityId + " of athlete " + athleteId + " is not in build " + build.id());
+        }
+        LoadedMart zones = snapshot.mart(build, athleteId, Marts.ZONE_TIMES);
+        LoadedMart power = snapshot.mart(build, athleteId, Marts.POWER_BESTS);
+        LoadedMart run = snapshot.mart(build, athleteId, Marts.RUN_BESTS);
+        Rows fields = new Rows(columnsOf(m.table(), false)).addFrom(m.table(), row);
+        return new Answer(m, "activity|" + activityId, () -> {
+            Map<String, Rows> nested = new LinkedHashMap<>();
+            nested.put("zone_times", nested(zones, activityId,
+                    List.of("zone_type", "zone", "lower", "upper", "seconds", "coverage")));
+            nested.put("power_bests", nested(power, activityId, List.of("duration_s", "watts", "start_s", "coverage")));
+            nested.put("run_bests", nested(run, activityId, List.of("distance_name", "distance_m", "time_s", "start_s")));
+            return new Answer.Result(fields, Renderer.jsonObject(fields, nested), Map.of());
+        });
+    }
+
+    private static Rows nested(LoadedMart m, long activityId, List<String> columns) {
+        Rows rows = new Rows(columns);
+        if (m.table().rows() == 0) {
+            return rows;
+        }
+        for (int r : m.derived(RowsByActivity.class, RowsByActivity::new).rows(activityId)) {
+            rows.addFrom(m.table(), r);
+        }
+        return rows;
+    }
+
+    /** The table's columns without athlete_id (implied by the URL) unless asked for. */
+    static List<String> columnsOf(MartTable t, boolean withAthlete) {
+        List<String> cols = new ArrayList<>();
+        for (MartTable.Column c : t.columns()) {
+            if (withAthlete || !c.name().equals("athlete_id") || t.mart().equals(Marts.ATHLETE)) {
+                cols.add(c.name());
+            }
+        }
+        return cols;
+    }
+
+    static String encodeCursor(long startEpoch, long activityId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("v1:" + startEpoch + ":" + activityId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {start epoch second, activity id} of the last row of the previous page. */
+    static long[] decodeCursor(String cursor) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] p = s.split(":");
+            if (p.length != 3 || !p[0].equals("v1")) {
+                throw new IllegalArgumentException("unknown cursor version");
+            }
+            return new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])};
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("cursor", "cursor '" + cursor + "' is not a cursor this API issued: pass the value of "
+                    + "the Paceline-Next-Cursor header (or the Link rel=next URL) of the previous page");
+        }
+    }
+
+    /** Activities by id and newest first. */
+    static final class ActivityIndex implements LoadedMart.Derived {
+        final long[] ids;
+        final long[] start;
+        final int[] newestFirst;
+        final Map<Long, Integer> byId;
+
+        ActivityIndex(MartTable t) {
+            ids = t.longs("activity_id");
+            start = new long[t.rows()];
+            String[] utc = t.strings("start_date");
+            String[] local = t.strings("start_date_local");
+            byId = new HashMap<>();
+            Integer[] order = new Integer[t.rows()];
+            for (int r = 0; r < t.rows(); r++) {
+                start[r] = epoch(utc[r], local[r]);
+                byId.put(ids[r], r);
+                order[r] = r;
+            }
+            java.util.Arrays.sort(order, (a, b) -> start[a] != start[b] ? Long.compare(start[b], start[a])
+                    : Long.compare(ids[b], ids[a]));
+            newestFirst = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                newestFirst[i] = order[i];
+            }
+        }
+
+        private static long epoch(String utc, String local) {
+            try {
+                if (utc != null) {
+                    return Instant.parse(utc).getEpochSecond();
+                }
+                if (local != null) {
+                    return LocalDateTime.parse(local.endsWith("Z") ? local.substring(0, local.length() - 1) : local)
+                            .toEpochSecond(ZoneOffset.UTC);
+                }
+            } catch (RuntimeException e) {
+                // unparsable: sorts first
+            }
+            return Long.MIN_VALUE;
+        }
+
+        @Override
+        public long estimatedBytes() {
+            return 28L * ids.length + 64L * byId.size();
+        }
+    }
+}
