@@ -59,9 +59,8 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Instances are immutable and may be shared (calls on one instance are serialised); {@link #withTable} returns a
- * new one. The native library and its
- * channel are loaded once per JVM on first use (about two seconds); each instance then builds its catalog once
- * (about 0.1 s) and analyses a statement in milliseconds.
+ * new one. The native library and its channel are loaded once per JVM on first use (about two seconds on an idle
+ * machine); each instance then builds its catalog once (about 0.1 s) and analyses a statement in milliseconds.
  */
 public final class GoogleSql {
 

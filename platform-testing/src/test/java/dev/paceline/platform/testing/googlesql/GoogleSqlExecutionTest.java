@@ -112,8 +112,11 @@ class GoogleSqlExecutionTest {
   void executesAChainOfModelsAsAScript() {
     ScriptResult result = BQ.executeScript("""
         CREATE OR REPLACE TABLE int.weekly_power AS
-        SELECT athlete_id, DATE_TRUNC(day, WEEK(MONDAY)) AS week, MAX(avg_watts) AS best_watts
-        FROM stg.daily_power
+        WITH days AS (
+          SELECT athlete_id, DATE_TRUNC(day, WEEK(MONDAY)) AS week, avg_watts FROM stg.daily_power
+        )
+        SELECT athlete_id, week, MAX(avg_watts) AS best_watts
+        FROM days
         GROUP BY athlete_id, week;
 
         CREATE OR REPLACE VIEW marts.best_week AS
