@@ -52,6 +52,24 @@ public final class DuckDbRows {
     }
   }
 
+  /**
+   * All rows of a DuckDB table (e.g. {@code "stg.daily_power"}), with its columns mapped to BigQuery types: the way
+   * to give the reference engine the very fixture a DuckDB test loaded.
+   *
+   * <pre>{@code
+   * QueryRows fixture = DuckDbRows.table(duck, "stg.daily_power");
+   * GoogleSql bq = GoogleSql.builder().table("stg.daily_power", fixture.columns()).build();
+   * bq.execute(sql, Map.of("stg.daily_power", fixture.rows()));
+   * }</pre>
+   */
+  public static QueryRows table(Connection connection, String tableName) throws SQLException {
+    StringBuilder quoted = new StringBuilder();
+    for (String part : TableCatalog.path(tableName)) {
+      quoted.append(quoted.isEmpty() ? "" : ".").append('"').append(part.replace("\"", "\"\"")).append('"');
+    }
+    return query(connection, "SELECT * FROM " + quoted);
+  }
+
   /** Reads the remaining rows of a result set; the caller closes it. */
   public static QueryRows normalise(ResultSet resultSet) throws SQLException {
     ResultSetMetaData meta = resultSet.getMetaData();

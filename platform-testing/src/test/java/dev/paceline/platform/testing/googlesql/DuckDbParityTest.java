@@ -104,6 +104,21 @@ class DuckDbParityTest {
   }
 
   @Test
+  void aDuckDbFixtureTableFeedsTheReferenceEngine() throws SQLException {
+    QueryRows copied = DuckDbRows.table(duck, "stg.daily_power");
+    GoogleSql fromDuck = GoogleSql.builder().table("stg.daily_power", copied.columns()).build();
+
+    assertThat(copied.rows()).isEqualTo(fixture.stream().map(r -> List.of(r.get(0), r.get(1), r.get(2),
+        Values.normalise((BigDecimal) r.get(3)))).toList());
+    assertThat(fromDuck.tables().get("stg.daily_power")).extracting(Column::toString)
+        .containsExactly("athlete_id INT64", "day DATE", "avg_watts FLOAT64", "kj NUMERIC");
+    QueryRows total = fromDuck.execute("SELECT COUNT(*) AS n, SUM(kj) AS kj FROM stg.daily_power",
+        Map.of("stg.daily_power", copied.rows()));
+    RowsComparison.of(total, DuckDbRows.query(duck, "SELECT count(*) AS n, sum(kj) AS kj FROM stg.daily_power"))
+        .strictNumericTypes().withTolerance(0).assertSame();
+  }
+
+  @Test
   void comparisonCatchesASemanticDifferenceBetweenEngines() throws SQLException {
     // DuckDB weeks start on Monday; BigQuery's WEEK starts on Sunday, WEEK(MONDAY) on Monday.
     QueryRows duckWeeks = DuckDbRows.query(duck,
