@@ -62,8 +62,19 @@ public final class FileLake implements Lake {
     private final Path root;
     private final Path metaRoot;
     private final RootLocks locks;
+    private final boolean fsync;
 
+    /** A durable lake: every write is fsynced (file and folder) before it returns. */
     public FileLake(Path root) {
+        this(root, true);
+    }
+
+    /**
+     * @param fsync false for throwaway lakes (tests, benchmarks): writes stay atomic (rename) and preconditions stay
+     *     exact, but a power failure may lose the last writes
+     */
+    public FileLake(Path root, boolean fsync) {
+        this.fsync = fsync;
         try {
             Files.createDirectories(root);
             this.root = root.toRealPath();
@@ -120,10 +131,14 @@ public final class FileLake implements Lake {
                     while (buf.hasRemaining()) {
                         ch.write(buf);
                     }
-                    ch.force(true);
+                    if (fsync) {
+                        ch.force(true);
+                    }
                 }
                 moveAtomically(temp, target);
-                fsyncDir(parent);
+                if (fsync) {
+                    fsyncDir(parent);
+                }
                 long generation = Math.max(current == null ? 1 : current.generation + 1, nowMicros());
                 Meta meta = Meta.of(generation, sha256(content), Files.readAttributes(target, BasicFileAttributes.class));
                 writeMeta(path, meta);
@@ -208,7 +223,7 @@ public final class FileLake implements Lake {
             try {
                 boolean existed = Files.isRegularFile(target) && Files.deleteIfExists(target);
                 Files.deleteIfExists(metaFile(path));
-                if (existed) {
+                if (existed && fsync) {
                     fsyncDir(target.getParent());
                 }
                 return existed;
@@ -319,21 +334,19 @@ public final class FileLake implements Lake {
         }
     }
 
+    /**
+     * Writes the sidecar atomically (temp + rename) but without fsync: a sidecar lost in a crash is rebuilt from the
+     * file on next access with a new, higher generation ({@link #currentMeta}), so it needs no durability of its own.
+     */
     private void writeMeta(String path, Meta meta) throws IOException {
         Path file = metaFile(path);
         Path dir = file.getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(meta.serialize().getBytes(StandardCharsets.ISO_8859_1));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
+            Files.write(temp, meta.serialize().getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             moveAtomically(temp, file);
-            fsyncDir(dir);
         } finally {
             deleteQuietly(temp);
         }

@@ -18,7 +18,13 @@ public final class Lakes {
             return new FileLake(folder.root());
         }
         if (uri instanceof LakeUri.Gcs gcs) {
-            return new GcsLake(StorageOptions.getDefaultInstance().getService(), gcs.bucket(), gcs.prefix(), true);
+            try {
+                return new GcsLake(StorageOptions.getDefaultInstance().getService(), gcs.bucket(), gcs.prefix(), true);
+            } catch (RuntimeException e) {
+                throw new LakeException("cannot create the GCS client for " + LakeUri.KEY + "=gs://" + gcs.bucket()
+                        + "/" + gcs.prefix() + ": " + e.getMessage() + ". Provide Application Default Credentials"
+                        + " (GKE Workload Identity, or GOOGLE_APPLICATION_CREDENTIALS pointing at a service-account key)", e);
+            }
         }
         throw new IllegalArgumentException("unsupported lake URI " + uri);
     }

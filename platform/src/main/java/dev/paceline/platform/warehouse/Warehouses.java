@@ -20,8 +20,15 @@ public final class Warehouses {
             return new DuckDbWarehouse(duck.file(), lake);
         }
         if (uri instanceof WarehouseUri.BigQuery bq) {
-            BigQuery client = BigQueryOptions.newBuilder().setProjectId(bq.project()).setLocation(bq.location())
-                    .build().getService();
+            BigQuery client;
+            try {
+                client = BigQueryOptions.newBuilder().setProjectId(bq.project()).setLocation(bq.location())
+                        .build().getService();
+            } catch (RuntimeException e) {
+                throw new WarehouseException("cannot create the BigQuery client for " + WarehouseUri.KEY + "=" + uri
+                        + ": " + e.getMessage() + ". Provide Application Default Credentials (GKE Workload Identity, or"
+                        + " GOOGLE_APPLICATION_CREDENTIALS pointing at a service-account key)", e);
+            }
             return new BigQueryWarehouse(client, bq.project(), bq.dataset(), bq.location(), lake);
         }
         throw new IllegalArgumentException("unsupported warehouse URI " + uri);

@@ -147,4 +147,77 @@ class DuckDbWarehouseTest {
         assertThat(wh.qualify("fct_x")).isEqualTo("\"main\".\"fct_x\"");
         assertThat(wh.qualify("s.we\"ird")).isEqualTo("\"s\".\"we\"\"ird\"");
     }
+
+    @Test
+    void aFileDatabaseKeepsItsTablesAcrossReopen() {
+        Path file = dir.resolve("db/warehouse.duckdb");
+        try (DuckDbWarehouse first = new DuckDbWarehouse(file, lake)) {
+            first.execute("CREATE TABLE kept AS SELECT 42::BIGINT AS answer");
+        }
+        try (DuckDbWarehouse second = new DuckDbWarehouse(file, lake)) {
+            assertThat(second.query("SELECT answer FROM kept")).containsExactly(Map.of("answer", 42L));
+            assertThat(second.toString()).contains(file.toString());
+        }
+    }
+
+    @Test
+    void loadsAndExportsThroughALakeThatIsNotAFolder() throws IOException {
+        Lake gcs = new dev.paceline.platform.lake.GcsLake(
+                com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper.getOptions().getService(), "b-1", "p");
+        try (DuckDbWarehouse onGcs = new DuckDbWarehouse(null, gcs)) {
+            gcs.put("raw/1.json", "{\"id\": 1, \"ok\": true, \"tss\": 81.25, \"at\": \"2024-05-01T07:30:00\"}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            gcs.put("raw/2.json.gz", gzip("{\"id\": 2}\n{\"id\": 3}\n"));
+            TableSchema schema = TableSchema.of(Column.of("id", ColumnType.INT64), Column.of("ok", ColumnType.BOOL),
+                    Column.of("tss", ColumnType.NUMERIC), Column.of("at", ColumnType.DATETIME));
+            assertThat(onGcs.load("t", schema, List.of("raw/1.json", "raw/2.json.gz"), WriteMode.APPEND)).isEqualTo(3);
+            Map<String, Object> row = onGcs.query("SELECT * FROM t WHERE id = 1").get(0);
+            assertThat(row.get("ok")).isEqualTo(true);
+            assertThat((BigDecimal) row.get("tss")).isEqualByComparingTo("81.25");
+            assertThat(row.get("at")).isEqualTo(LocalDateTime.of(2024, 5, 1, 7, 30));
+            ExportResult out = onGcs.export("SELECT id FROM t ORDER BY id", Map.of(), "serving/x.ndjson.gz");
+            assertThat(out.rows()).isEqualTo(3);
+            assertThat(gunzip(gcs.get("serving/x.ndjson.gz").orElseThrow())).isEqualTo("{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n");
+        }
+    }
+
+    @Test
+    void aMissingLakeObjectFailsTheLoadNamingIt() {
+        TableSchema schema = TableSchema.of(Column.of("id", ColumnType.INT64));
+        assertThatThrownBy(() -> wh.load("t", schema, List.of("raw/none.json"), WriteMode.APPEND))
+                .isInstanceOf(WarehouseException.class).hasMessageContaining("raw/none.json").hasMessageContaining("does not exist");
+        assertThat(wh.load("t", schema, List.of(), WriteMode.TRUNCATE)).isZero();
+        assertThat(wh.describe("t")).contains(schema);
+    }
+
+    @Test
+    void threadsShareTheWarehouseSafely() throws Exception {
+        wh.execute("CREATE TABLE n AS SELECT range AS x FROM range(1000)");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Object>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                long limit = i * 10L;
+                results.add(pool.submit(() -> wh.query("SELECT count(*) AS c FROM n WHERE x < @limit",
+                        Map.of("limit", limit)).get(0).get("c")));
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(results.get(i).get()).isEqualTo(i * 10L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    private static String gunzip(byte[] bytes) throws IOException {
+        return new String(new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes(), StandardCharsets.UTF_8);
+    }
 }
