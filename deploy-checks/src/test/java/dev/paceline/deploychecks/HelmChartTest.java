@@ -201,9 +201,15 @@ class HelmChartTest {
     void webhookIngressIsOptIn() {
         Rendered r = render(c -> c.withValuesFile(PRODUCTION).set("ingress.webhook.enabled", true));
         List<HTTPIngressPath> paths = r.one(Ingress.class, "paceline").getSpec().getRules().get(0).getHttp().getPaths();
-        assertThat(paths).extracting(HTTPIngressPath::getPath, p -> p.getBackend().getService().getName())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/webhook", "paceline-ingest-service"),
-                        org.assertj.core.groups.Tuple.tuple("/", "paceline-metrics-api"));
+        assertThat(paths).extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType,
+                        p -> p.getBackend().getService().getName())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/webhook", "Exact", "paceline-ingest-service"),
+                        org.assertj.core.groups.Tuple.tuple("/", "Prefix", "paceline-metrics-api"));
+        // the callback Strava is told about, derived from the Ingress host
+        assertThat(r.one(ConfigMap.class, "paceline-config").getData())
+                .containsEntry("PACELINE_WEBHOOK_CALLBACK_URL", "https://api.paceline.example.com/webhook");
+        assertThat(renderProduction().one(ConfigMap.class, "paceline-config").getData())
+                .doesNotContainKey("PACELINE_WEBHOOK_CALLBACK_URL");
         NetworkPolicy open = r.one(NetworkPolicy.class, "paceline-ingest-allow-webhooks");
         assertThat(open.getSpec().getPodSelector().getMatchLabels())
                 .containsEntry("app.kubernetes.io/name", "ingest-service");
