@@ -130,4 +130,9 @@ public class BigQueryDialect extends SqlDialect {
     protected String currentTimestamp() {
         return "CURRENT_TIMESTAMP()";
     }
+
+    @Override
+    protected String quoteIdentifier(String name) {
+        return "`" + name + "`";
+    }
 }

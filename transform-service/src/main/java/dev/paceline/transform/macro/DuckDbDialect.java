@@ -133,4 +133,9 @@ public class DuckDbDialect extends SqlDialect {
     public String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
+
+    @Override
+    protected String quoteIdentifier(String name) {
+        return "\"" + name + "\"";
+    }
 }

@@ -55,6 +55,7 @@ public abstract class SqlDialect {
         macro("regexp_contains", a -> regexpContains(a.sql(0, "text"), a.sql(1, "pattern")));
         macro("bool_or", a -> boolOr(a.sql(0, "expression")));
         macro("current_timestamp", a -> currentTimestamp());
+        macro("ident", a -> quoteIdentifier(identifier(a.sql(0, "name"))));
     }
 
     /** Adds or replaces a macro (tests use this to break one on purpose). */
@@ -120,6 +121,20 @@ public abstract class SqlDialect {
     protected abstract String boolOr(String expression);
 
     protected abstract String currentTimestamp();
+
+    /** A column name quoted for the dialect, for names that are reserved words (e.g. {@code window}). */
+    protected abstract String quoteIdentifier(String name);
+
+    private static String identifier(String quoted) {
+        String n = quoted.strip();
+        if (n.length() >= 2 && (n.startsWith("'") && n.endsWith("'") || n.startsWith("\"") && n.endsWith("\""))) {
+            n = n.substring(1, n.length() - 1);
+        }
+        if (!n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new MacroException("ident(): '" + quoted + "' is not a plain column name (letters, digits, _)");
+        }
+        return n;
+    }
 
     // ---- statements the engine issues ----
 
