@@ -28,6 +28,7 @@ import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCreateStatement;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCreateTableStmtBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedCreateViewBase;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedDeleteStmt;
+import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedDropStmt;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedInsertStmt;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedMergeStmt;
 import com.google.zetasql.resolvedast.ResolvedNodes.ResolvedOutputColumn;
@@ -131,7 +132,7 @@ public final class GoogleSql {
   /**
    * Analyses a script of {@code ;}-separated statements in order. A table or view created by one statement
    * ({@code CREATE [OR REPLACE] TABLE|VIEW ... AS}, {@code CREATE TABLE (...)}) is visible to the statements after
-   * it, as in a BigQuery multi-statement query. Scripting statements ({@code DECLARE}, {@code SET}, {@code IF},
+   * it, and gone after a {@code DROP TABLE|VIEW}, as in a BigQuery multi-statement query. Scripting statements ({@code DECLARE}, {@code SET}, {@code IF},
    * {@code BEGIN}) are not supported.
    *
    * @throws GoogleSqlException at the first rejected statement; line and column are positions in the whole script
@@ -238,6 +239,9 @@ public final class GoogleSql {
       Analysis analysis = describe(text, statement);
       if (statement instanceof ResolvedCreateTableStmtBase || statement instanceof ResolvedCreateViewBase) {
         cat.put(analysis.targetTable().orElseThrow(), analysis.outputColumns());
+      } else if (statement instanceof ResolvedDropStmt drop
+          && (drop.getObjectType().equalsIgnoreCase("TABLE") || drop.getObjectType().equalsIgnoreCase("VIEW"))) {
+        cat.drop(String.join(".", drop.getNamePath()));
       }
       sink.accept(analysis, cat);
       if (end <= start) {

@@ -57,6 +57,11 @@ final class TableCatalog {
     tables.put(fullName.toLowerCase(Locale.ROOT), rootTable);
   }
 
+  /** Removes a table, as DROP TABLE/VIEW does; an unknown name is ignored. */
+  void drop(String name) {
+    remove(String.join(".", path(name)));
+  }
+
   private void remove(String fullName) {
     SimpleTable existing = tables.remove(fullName.toLowerCase(Locale.ROOT));
     if (existing == null) {

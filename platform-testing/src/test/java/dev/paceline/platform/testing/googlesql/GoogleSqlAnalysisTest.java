@@ -199,6 +199,19 @@ class GoogleSqlAnalysisTest {
   }
 
   @Test
+  void droppedTablesAreGoneForLaterStatements() {
+    GoogleSqlException e = catchThrowableOfType(GoogleSqlException.class, () -> BQ.analyzeScript("""
+        CREATE TEMP TABLE scratch AS SELECT athlete_id FROM stg.samples;
+        SELECT COUNT(*) FROM scratch;
+        DROP TABLE scratch;
+        SELECT COUNT(*) FROM scratch;
+        """));
+
+    assertThat(e.analyzerMessage()).isEqualTo("Table not found: scratch");
+    assertThat(e.line()).isEqualTo(4);
+  }
+
+  @Test
   void scriptErrorsCarryPositionsInTheWholeScript() {
     GoogleSqlException e = catchThrowableOfType(GoogleSqlException.class, () -> BQ.analyzeScript("""
         CREATE OR REPLACE TABLE stg.daily AS SELECT athlete_id, day FROM stg.samples;
