@@ -182,6 +182,7 @@ public final class StravaJson {
         }
         ObjectNode photos = o.putObject("photos");
         photos.putNull("primary");
+        photos.put("use_primary_photo", false);
         photos.put("count", 0);
         ArrayNode vis = o.putArray("stats_visibility");
         for (String t : new String[]{"heart_rate", "pace", "power", "speed", "calories"}) {
