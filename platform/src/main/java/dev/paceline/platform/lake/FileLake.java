@@ -181,14 +181,36 @@ public final class FileLake implements Lake {
 
     @Override
     public ListPage list(String prefix, String pageToken, int pageSize) {
-        String p = LakePath.validatePrefix(prefix);
         if (pageSize < 1 || pageSize > 10_000) {
             throw new IllegalArgumentException("page size " + pageSize + " is out of range: use 1..10000");
         }
+        List<String> paths = walk(prefix, pageToken);
+        List<ObjectInfo> objects = new ArrayList<>(Math.min(pageSize, paths.size()));
+        int examined = 0;
+        while (examined < paths.size() && objects.size() < pageSize) {
+            stat(paths.get(examined++)).ifPresent(objects::add); // absent: deleted since the walk
+        }
+        String next = examined < paths.size() ? paths.get(examined - 1) : null;
+        return new ListPage(List.copyOf(objects), next);
+    }
+
+    /** One walk of the folder instead of one per page. */
+    @Override
+    public List<ObjectInfo> listAll(String prefix) {
+        List<ObjectInfo> objects = new ArrayList<>();
+        for (String path : walk(prefix, null)) {
+            stat(path).ifPresent(objects::add);
+        }
+        return objects;
+    }
+
+    /** Sorted object paths starting with {@code prefix} and after {@code after} (null: from the start). */
+    private List<String> walk(String prefix, String after) {
+        String p = LakePath.validatePrefix(prefix);
         int slash = p.lastIndexOf('/');
         Path start = slash < 0 ? root : root.resolve(p.substring(0, slash));
         if (!Files.isDirectory(start)) {
-            return new ListPage(List.of(), null);
+            return List.of();
         }
         List<String> paths = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(start)) {
@@ -198,7 +220,7 @@ public final class FileLake implements Lake {
                     return;
                 }
                 String relPath = rel.toString().replace('\\', '/');
-                if (relPath.startsWith(p) && (pageToken == null || relPath.compareTo(pageToken) > 0)) {
+                if (relPath.startsWith(p) && (after == null || relPath.compareTo(after) > 0)) {
                     paths.add(relPath);
                 }
             });
@@ -206,13 +228,7 @@ public final class FileLake implements Lake {
             throw new LakeException("cannot list lake prefix '" + p + "' under " + rootUri() + ": " + e, e);
         }
         paths.sort(null);
-        List<ObjectInfo> objects = new ArrayList<>(Math.min(pageSize, paths.size()));
-        int examined = 0;
-        while (examined < paths.size() && objects.size() < pageSize) {
-            stat(paths.get(examined++)).ifPresent(objects::add); // absent: deleted since the walk
-        }
-        String next = examined < paths.size() ? paths.get(examined - 1) : null;
-        return new ListPage(List.copyOf(objects), next);
+        return paths;
     }
 
     @Override

@@ -210,7 +210,7 @@ public final class BigQueryWarehouse implements Warehouse {
         }
         String uri = gcsUri(base + "/part-*.ndjson.gz", "export");
         String statement = "EXPORT DATA OPTIONS (uri = '" + uri.replace("\\", "\\\\").replace("'", "\\'")
-                + "', format = 'JSON', compression = 'GZIP', overwrite = true) AS\n" + sql;
+                + "', format = 'JSON', compression = 'GZIP', overwrite = true) AS\n" + DuckDbWarehouse.stripSemicolons(sql);
         Job job = runQueryJob("export", statement, params);
         JobStatistics.QueryStatistics stats = job.getStatistics();
         long rows = stats != null && stats.getExportDataStats() != null && stats.getExportDataStats().getRowCount() != null

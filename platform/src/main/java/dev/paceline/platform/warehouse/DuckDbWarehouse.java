@@ -90,6 +90,14 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public long execute(String sql, Map<String, ?> params) {
         return locked(() -> {
+            if (NamedParameters.rewrite(sql, false).names().isEmpty()) {
+                // No parameters: a plain statement, which also accepts several ';'-separated statements.
+                try (Statement st = connection.createStatement()) {
+                    return st.execute(sql) ? -1L : st.getLargeUpdateCount();
+                } catch (SQLException e) {
+                    throw failure("statement", sql, e);
+                }
+            }
             try (PreparedStatement ps = prepare(sql, params)) {
                 boolean hasResult = ps.execute();
                 if (hasResult) {
@@ -189,7 +197,8 @@ public final class DuckDbWarehouse implements Warehouse {
         try {
             long rows = locked(() -> {
                 try {
-                    try (PreparedStatement ps = prepare("CREATE TEMP TABLE " + quote(view) + " AS " + sql, params)) {
+                    try (PreparedStatement ps = prepare("CREATE TEMP TABLE " + quote(view) + " AS " + stripSemicolons(sql),
+                            params)) {
                         ps.execute();
                     }
                     List<String> select = new ArrayList<>();
@@ -240,6 +249,14 @@ public final class DuckDbWarehouse implements Warehouse {
             case "DATE" -> "strftime(" + q + ", '%Y-%m-%d') AS " + q;
             default -> q;
         };
+    }
+
+    static String stripSemicolons(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
     }
 
     static String exportPath(String lakePrefix) {

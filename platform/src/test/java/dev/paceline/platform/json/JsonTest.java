@@ -23,6 +23,27 @@ class JsonTest {
         assertThat(row).isEqualTo(new Row(42, LocalDate.of(2024, 5, 1), Instant.parse("2024-05-01T07:30:00Z"), 210.5));
     }
 
+    record Times(@JsonProperty("ts") Instant ts, @JsonProperty("dt") java.time.LocalDateTime dt) {
+    }
+
+    @Test
+    void readsTimestampsInBothExportDialects() {
+        java.util.Map<String, Instant> cases = java.util.Map.of(
+                "2024-05-01T07:30:00Z", Instant.parse("2024-05-01T07:30:00Z"),
+                "2024-05-01T07:30:00.000000Z", Instant.parse("2024-05-01T07:30:00Z"),
+                "2024-05-01 07:30:00 UTC", Instant.parse("2024-05-01T07:30:00Z"),
+                "2024-05-01 07:30:00.123456 UTC", Instant.parse("2024-05-01T07:30:00.123456Z"),
+                "2024-05-01 09:30:00+02:00", Instant.parse("2024-05-01T07:30:00Z"),
+                "2024-05-01 07:30:00.5+00", Instant.parse("2024-05-01T07:30:00.5Z"));
+        cases.forEach((text, expected) -> assertThat(Json.read(("{\"ts\":\"" + text + "\",\"dt\":\"2024-05-01 07:30:00\"}")
+                .getBytes(StandardCharsets.UTF_8), Times.class))
+                .as(text).isEqualTo(new Times(expected, java.time.LocalDateTime.of(2024, 5, 1, 7, 30))));
+        assertThat(Json.read("{\"dt\":\"2024-05-01T07:30:00.000000\"}".getBytes(StandardCharsets.UTF_8), Times.class).dt())
+                .isEqualTo(java.time.LocalDateTime.of(2024, 5, 1, 7, 30));
+        assertThatThrownBy(() -> Json.read("{\"ts\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8), Times.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yesterday");
+    }
+
     @Test
     void writesTemporalsAsIsoText() {
         assertThat(Json.writeString(new Row(1, LocalDate.of(2024, 5, 1), Instant.parse("2024-05-01T07:30:00Z"), null)))

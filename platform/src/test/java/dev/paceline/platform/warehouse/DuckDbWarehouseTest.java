@@ -123,6 +123,9 @@ class DuckDbWarehouseTest {
         wh.executeAtomically(List.of("INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)"));
         assertThat(wh.query("SELECT count(*) AS c FROM t")).containsExactly(Map.of("c", 2L));
         assertThat(wh.execute("DELETE FROM t WHERE id = @id", Map.of("id", 1L))).isEqualTo(1);
+        wh.execute("CREATE TABLE u (x BIGINT); INSERT INTO u VALUES (5);");
+        assertThat(wh.query("SELECT x FROM u")).containsExactly(Map.of("x", 5L));
+        assertThat(wh.export("SELECT x FROM u;", Map.of(), "e/u.ndjson.gz").rows()).isEqualTo(1);
     }
 
     @Test
