@@ -82,6 +82,19 @@ class HelmChartTest {
         assertThat(ManifestPolicy.violations(renderProduction().resources())).isEmpty();
     }
 
+    /** Helm allows release names of up to 53 characters; every name the chart derives must still be valid. */
+    @Test
+    void longestReleaseNameStillRendersValidNames() {
+        String release = "a-very-long-release-name-for-paceline-production-xyz";
+        assertThat(release).hasSize(52);
+        String yaml = new Helm(RepoLayout.CHART).template().withName(release).withKubeVersion("1.30.0")
+                .withValuesFile(PRODUCTION).call();
+        Rendered r = new Rendered(StrictManifests.parse(yaml, "helm template " + release));
+        assertThat(ManifestPolicy.violations(r.resources())).isEmpty();
+        assertThat(References.dangling(r.resources())).isEmpty();
+        assertThat(r.names(CronJob.class)).hasSize(3).doesNotHaveDuplicates();
+    }
+
     @Test
     void defaultValuesRunOnOneVolumeWithoutCloud() {
         Rendered r = renderDefault();

@@ -36,10 +36,14 @@ final class ManifestPolicy {
     private ManifestPolicy() {
     }
 
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+
     static List<String> violations(List<HasMetadata> resources) {
         List<String> out = new ArrayList<>();
         for (HasMetadata resource : resources) {
             String id = resource.getKind() + "/" + resource.getMetadata().getName();
+            checkNames(id, resource, out);
             if (resource instanceof Deployment deployment) {
                 PodSpec pod = deployment.getSpec().getTemplate().getSpec();
                 checkPod(id, pod, out);
@@ -63,6 +67,24 @@ final class ManifestPolicy {
             }
         }
         return out;
+    }
+
+    /** What the API server would refuse: names and label values too long or malformed. */
+    private static void checkNames(String id, HasMetadata resource, List<String> out) {
+        String name = resource.getMetadata().getName();
+        if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+            out.add(id + ": name must be a DNS-1123 subdomain");
+        } else if (resource instanceof io.fabric8.kubernetes.api.model.Service && (name.length() > 63
+                || !DNS_LABEL.matcher(name).matches())) {
+            out.add(id + ": a Service name must be a DNS-1035 label of at most 63 characters");
+        } else if (resource instanceof CronJob && name.length() > 52) {
+            out.add(id + ": a CronJob name must be at most 52 characters (its Jobs append 11)");
+        }
+        Optional.ofNullable(resource.getMetadata().getLabels()).orElse(Map.of()).forEach((key, value) -> {
+            if (value != null && value.length() > 63) {
+                out.add(id + ": label " + key + " value is longer than 63 characters");
+            }
+        });
     }
 
     private static void checkPod(String id, PodSpec pod, List<String> out) {

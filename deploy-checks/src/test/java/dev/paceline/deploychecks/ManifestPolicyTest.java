@@ -123,6 +123,17 @@ class ManifestPolicyTest {
     }
 
     @Test
+    void namesTheApiServerWouldRefuseAreReported() {
+        String longName = "x".repeat(53);
+        assertThat(check(GOOD_CRONJOB.replace("metadata: {name: nightly}", "metadata: {name: " + longName + "}")))
+                .containsExactly("CronJob/" + longName + ": a CronJob name must be at most 52 characters (its Jobs append 11)");
+        assertThat(check("apiVersion: v1\nkind: Service\nmetadata: {name: 1api}\nspec: {ports: [{port: 80}]}\n"))
+                .containsExactly("Service/1api: a Service name must be a DNS-1035 label of at most 63 characters");
+        assertThat(check("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Config_A}\n"))
+                .containsExactly("ConfigMap/Config_A: name must be a DNS-1123 subdomain");
+    }
+
+    @Test
     void secretObjectsAndCredentialsInConfigMapsAreRejected() {
         assertThat(check("apiVersion: v1\nkind: Secret\nmetadata: {name: strava}\nstringData: {STRAVA_CLIENT_SECRET: x}\n"))
                 .containsExactly("Secret/strava: Secret objects are not shipped; create the Secret out of band and"
