@@ -44,8 +44,9 @@ import java.util.stream.Stream;
  * <p>Loads read NDJSON with {@code read_json([...files], columns = {...}, format = 'newline_delimited')}: a
  * {@link FileLake}'s files are read in place, other lakes' objects are copied to a temp folder first. Exports run
  * {@code COPY … TO … (FORMAT JSON, COMPRESSION GZIP)} into a temp file and put it into the lake; DATE values are
- * written {@code 2024-05-01}, DATETIME {@code 2024-05-01T07:30:00}, TIMESTAMP {@code 2024-05-01T07:30:00Z}
- * (ISO-8601, as {@link dev.paceline.platform.json.Json} reads them back).
+ * written {@code 2024-05-01}, DATETIME {@code 2024-05-01T07:30:00.000000}, TIMESTAMP
+ * {@code 2024-05-01T07:30:00.000000Z} (ISO-8601, as {@link dev.paceline.platform.json.Json} reads them back), and
+ * non-finite doubles as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} (valid JSON, as BigQuery).
  */
 public final class DuckDbWarehouse implements Warehouse {
 
@@ -247,6 +248,10 @@ public final class DuckDbWarehouse implements Warehouse {
                     "strftime(" + q + ", '%Y-%m-%dT%H:%M:%S.%f') AS " + q;
             case "TIMESTAMP WITH TIME ZONE" -> "strftime(CAST(" + q + " AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%fZ') AS " + q;
             case "DATE" -> "strftime(" + q + ", '%Y-%m-%d') AS " + q;
+            // DuckDB writes bare NaN/Infinity, which is not JSON; BigQuery writes them as strings.
+            case "DOUBLE", "FLOAT" -> "CASE WHEN isnan(" + q + ") THEN '\"NaN\"'::JSON WHEN " + q + " = 'inf'::DOUBLE"
+                    + " THEN '\"Infinity\"'::JSON WHEN " + q + " = '-inf'::DOUBLE THEN '\"-Infinity\"'::JSON"
+                    + " ELSE to_json(" + q + ") END AS " + q;
             default -> q;
         };
     }

@@ -143,6 +143,11 @@ class DuckDbWarehouseTest {
                 + "\"watts\":1.5,\"s\":\"x\"}");
         assertThat(wh.export("SELECT * FROM m", Map.of(), "serving/b1/all.ndjson.gz").lakePaths())
                 .containsExactly("serving/b1/all.ndjson.gz");
+
+        wh.export("SELECT 0.1::DOUBLE AS a, 1e20::DOUBLE AS b, 'NaN'::DOUBLE AS c, '-inf'::DOUBLE AS d,"
+                + " NULL::DOUBLE AS e, 81.25::DECIMAL(38,9) AS f, [1, 2] AS g, '{\"k\":1}'::JSON AS h", Map.of(), "serving/n.ndjson.gz");
+        assertThat(gunzip(lake.get("serving/n.ndjson.gz").orElseThrow()).strip()).isEqualTo("{\"a\":0.1,\"b\":100000000000000000000.0,"
+                + "\"c\":\"NaN\",\"d\":\"-Infinity\",\"e\":null,\"f\":81.250000000,\"g\":[1,2],\"h\":{\"k\":1}}");
     }
 
     @Test
