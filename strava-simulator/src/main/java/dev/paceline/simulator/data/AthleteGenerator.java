@@ -429,7 +429,8 @@ public final class AthleteGenerator {
                 segs.add(Segment.lap(900, 0.72));
                 segs.add(Segment.exact(seconds, speed / vT));
                 segs.add(Segment.lap(600, 0.65));
-                known = new KnownEffort(900, seconds, null, 5000.0);
+                // distance samples hold the distance at the end of each second: the race runs from t=899 to t=899+T
+                known = new KnownEffort(899, seconds, null, 5000.0);
                 workoutType = 1;
                 name = String.format("parkrun 5K - %d:%02d", seconds / 60, seconds % 60);
             }

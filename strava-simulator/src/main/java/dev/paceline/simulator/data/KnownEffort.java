@@ -5,7 +5,8 @@ package dev.paceline.simulator.data;
  * distance covered at constant speed (parkruns). Seconds count from the activity start on the 1 Hz timeline, which
  * for these indoor/race activities equals the {@code time} stream (no pauses, no smart recording).
  *
- * @param startSecond first second of the block
+ * @param startSecond power blocks: time of the first sample at the block's power; distance blocks: time of the sample
+ *                    from which the block's distance is counted (the block ends at {@code startSecond + seconds})
  * @param seconds     length of the block
  * @param watts       the exact power of every second of the block, or null
  * @param meters      the distance covered in the block at constant speed, or null
