@@ -77,6 +77,10 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             this.connection = DriverManager.getConnection(url, new Properties());
             this.tempDir = Files.createTempDirectory("paceline-duckdb-");
+            try (Statement st = connection.createStatement()) {
+                // As BigQuery: TIMESTAMP → DATE casts, date_trunc and strftime work in UTC, whatever the host's zone.
+                st.execute("SET TimeZone = 'UTC'");
+            }
         } catch (SQLException | IOException | ClassNotFoundException e) {
             throw new WarehouseException("cannot open DuckDB warehouse " + description + ": " + e.getMessage()
                     + (file != null ? " (is another process holding the file? DuckDB allows one writer process)" : ""), e);

@@ -151,6 +151,16 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void sessionsRunInUtcLikeBigQuery() {
+        assertThat(wh.query("SELECT current_setting('TimeZone') AS tz,"
+                + " CAST(TIMESTAMPTZ '2024-05-01 23:30:00+00' AS DATE) AS day,"
+                + " date_trunc('day', TIMESTAMPTZ '2024-05-01 23:30:00+00') AS midnight").get(0))
+                .containsEntry("tz", "UTC")
+                .containsEntry("day", LocalDate.of(2024, 5, 1))
+                .containsEntry("midnight", Instant.parse("2024-05-01T00:00:00Z"));
+    }
+
+    @Test
     void qualifyQuotes() {
         assertThat(wh.qualify("fct_x")).isEqualTo("\"main\".\"fct_x\"");
         assertThat(wh.qualify("s.we\"ird")).isEqualTo("\"s\".\"we\"\"ird\"");
