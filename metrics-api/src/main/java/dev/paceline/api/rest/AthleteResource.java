@@ -5,6 +5,10 @@ import dev.paceline.api.Build;
 import dev.paceline.api.DateRange;
 import dev.paceline.api.NotFoundProblem;
 import dev.paceline.api.Rows;
+import dev.paceline.api.WouldBlock;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.function.Supplier;
 import dev.paceline.api.BadParameter;
 import dev.paceline.api.security.Caller;
 import dev.paceline.api.service.ActivityQueries;
@@ -80,20 +84,22 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "athletes",
                 value = "[{\"athlete_id\":134815,\"name\":\"Ada Lovelace\",\"sex\":\"F\",\"city\":\"London\",\"country\":\"UK\",\"activity_count\":812,\"first_activity_date\":\"2019-03-02\",\"last_activity_date\":\"2026-11-26\"}]")),
         @Content(mediaType = "text/csv")})
-    public Response list(@Parameter(description = FORMAT) @QueryParam("format") String format,
+    public Uni<Response> list(@Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
         ApiKey key = caller.key();
-        List<Long> ids = new ArrayList<>();
-        for (String id : b.manifest().athletes().keySet()) {
-            long a = Long.parseLong(id);
-            if (key.canRead(a)) {
-                ids.add(a);
+        return serve(() -> {
+            Build b = snapshot.current();
+            List<Long> ids = new ArrayList<>();
+            for (String id : b.manifest().athletes().keySet()) {
+                long a = Long.parseLong(id);
+                if (key.canRead(a)) {
+                    ids.add(a);
+                }
             }
-        }
-        ids.sort(Long::compare);
-        Rows rows = activities.athletes(b, ids);
-        return responder.respond(b, req(format, accept, ifNoneMatch), dev.paceline.api.Answer.list(null, "", () -> rows));
+            ids.sort(Long::compare);
+            Rows rows = activities.athletes(b, ids);
+            return responder.respond(b, req(format, accept, ifNoneMatch), dev.paceline.api.Answer.list(null, "", () -> rows));
+        });
     }
 
     @GET
@@ -103,12 +109,15 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, examples = @ExampleObject(name = "athlete",
                 value = "{\"athlete_id\":134815,\"firstname\":\"Ada\",\"lastname\":\"Lovelace\",\"name\":\"Ada Lovelace\",\"sex\":\"F\",\"max_hr_bpm\":188,\"max_hr_source\":\"age\",\"ftp_w\":251,\"ftp_source\":\"eftp\",\"threshold_pace_mps\":3.92,\"power_zone_preset\":\"seed6\",\"activity_count\":812}")),
         @Content(mediaType = "text/csv")})
-    public Response athlete(@Parameter(description = "Athlete id", example = "134815") @PathParam("id") String id,
+    public Uni<Response> athlete(@Parameter(description = "Athlete id", example = "134815") @PathParam("id") String id,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        return responder.respond(b, req(format, accept, ifNoneMatch), activities.athlete(b, a));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            return responder.respond(b, req(format, accept, ifNoneMatch), activities.athlete(b, a));
+        });
     }
 
     @GET
@@ -119,7 +128,7 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "activities",
                 value = "[{\"activity_id\":9876543210,\"name\":\"Morning Ride\",\"sport\":\"ride\",\"sport_type\":\"Ride\",\"activity_type\":\"endurance\",\"activity_subtype\":\"road\",\"is_race\":false,\"is_indoor\":false,\"start_date\":\"2026-11-26T07:02:11Z\",\"start_date_local\":\"2026-11-26T08:02:11\",\"local_date\":\"2026-11-26\",\"moving_time_s\":5421,\"elapsed_time_s\":5890,\"distance_m\":45210.3,\"np_w\":221.4,\"intensity_factor\":0.88,\"tss\":116.7,\"load\":116.7}]")),
         @Content(mediaType = "text/csv")})
-    public Response activities(@PathParam("id") String id,
+    public Uni<Response> activities(@PathParam("id") String id,
             @Parameter(description = "First local date (inclusive)", example = "2026-09-01") @QueryParam("from") String from,
             @Parameter(description = "Last local date (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = "ride, run or other", example = "ride") @QueryParam("sport") String sport,
@@ -130,13 +139,16 @@ public class AthleteResource {
             @Parameter(description = "Paceline-Next-Cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        ActivityQueries.ActivityFilter f = new ActivityQueries.ActivityFilter(Params.range(from, to),
-                Params.oneOf("sport", sport, List.of("ride", "run", "other"), null), Params.text("type", type),
-                Params.text("subtype", subtype), Params.bool("race", race), Params.intIn("limit", limit, 1, 1000, 50),
-                Params.text("cursor", cursor));
-        return responder.respond(b, req(format, accept, ifNoneMatch), activities.activities(b, a, f));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            ActivityQueries.ActivityFilter f = new ActivityQueries.ActivityFilter(Params.range(from, to),
+                    Params.oneOf("sport", sport, List.of("ride", "run", "other"), null), Params.text("type", type),
+                    Params.text("subtype", subtype), Params.bool("race", race), Params.intIn("limit", limit, 1, 1000, 50),
+                    Params.text("cursor", cursor));
+            return responder.respond(b, req(format, accept, ifNoneMatch), activities.activities(b, a, f));
+        });
     }
 
     @GET
@@ -148,14 +160,17 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, examples = @ExampleObject(name = "activity",
                 value = "{\"activity_id\":9876543210,\"name\":\"Morning Ride\",\"sport\":\"ride\",\"np_w\":221.4,\"intensity_factor\":0.88,\"tss\":116.7,\"zone_times\":[{\"zone_type\":\"power\",\"zone\":1,\"lower\":0,\"upper\":151,\"seconds\":1200,\"coverage\":0.99}],\"power_bests\":[{\"duration_s\":300,\"watts\":301.2,\"start_s\":1820,\"coverage\":1}],\"run_bests\":[]}")),
         @Content(mediaType = "text/csv")})
-    public Response activity(@PathParam("id") String id,
+    public Uni<Response> activity(@PathParam("id") String id,
             @Parameter(description = "Activity id", example = "9876543210") @PathParam("activityId") String activityId,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        long act = Params.id("activityId", activityId);
-        return responder.respond(b, req(format, accept, ifNoneMatch), activities.activity(b, a, act));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            long act = Params.id("activityId", activityId);
+            return responder.respond(b, req(format, accept, ifNoneMatch), activities.activity(b, a, act));
+        });
     }
 
     @GET
@@ -167,15 +182,18 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "power zones",
                 value = "[{\"zone_type\":\"power\",\"zone\":1,\"lower\":0,\"upper\":151,\"valid_from\":\"2026-10-04\",\"valid_to\":null,\"threshold\":251,\"source\":\"eftp\",\"preset\":\"seed6\",\"pace_from_s_per_km\":null,\"pace_to_s_per_km\":null}]")),
         @Content(mediaType = "text/csv")})
-    public Response zones(@PathParam("id") String id,
+    public Uni<Response> zones(@PathParam("id") String id,
             @Parameter(description = "heartrate, power or pace (default: all three)", example = "power") @QueryParam("type") String type,
             @Parameter(description = "Local date (default: the build's as-of date)", example = "2026-11-27") @QueryParam("date") String date,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        return responder.respond(b, req(format, accept, ifNoneMatch), zones.zones(b, a,
-                Params.oneOf("type", type, ZoneQueries.ZONE_TYPES, null), Params.date("date", date)));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            return responder.respond(b, req(format, accept, ifNoneMatch), zones.zones(b, a,
+                    Params.oneOf("type", type, ZoneQueries.ZONE_TYPES, null), Params.date("date", date)));
+        });
     }
 
     @GET
@@ -187,7 +205,7 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "by week",
                 value = "[{\"date\":\"2026-11-16\",\"activities\":5,\"z1_s\":9120,\"z2_s\":7310,\"z3_s\":1840,\"z4_s\":620,\"z5_s\":95,\"total_s\":18985}]")),
         @Content(mediaType = "text/csv")})
-    public Response zoneTimes(@PathParam("id") String id,
+    public Uni<Response> zoneTimes(@PathParam("id") String id,
             @Parameter(description = "heartrate (default), power or pace", example = "heartrate") @QueryParam("type") String type,
             @Parameter(description = "First local date (inclusive)", example = "2026-09-01") @QueryParam("from") String from,
             @Parameter(description = "Last local date (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
@@ -195,12 +213,15 @@ public class AthleteResource {
             @Parameter(description = "activity (default), day, week or month", example = "week") @QueryParam("group") String group,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        String s = Params.oneOf("sport", sport, TrendQueries.SPORTS, "all");
-        return responder.respond(b, req(format, accept, ifNoneMatch), zones.zoneTimes(b, a,
-                Params.oneOf("type", type, ZoneQueries.ZONE_TYPES, "heartrate"), Params.range(from, to),
-                s.equals("all") ? null : s, Params.oneOf("group", group, ZoneQueries.GROUPS, "activity")));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            String s = Params.oneOf("sport", sport, TrendQueries.SPORTS, "all");
+            return responder.respond(b, req(format, accept, ifNoneMatch), zones.zoneTimes(b, a,
+                    Params.oneOf("type", type, ZoneQueries.ZONE_TYPES, "heartrate"), Params.range(from, to),
+                    s.equals("all") ? null : s, Params.oneOf("group", group, ZoneQueries.GROUPS, "activity")));
+        });
     }
 
     @GET
@@ -212,18 +233,21 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "bests",
                 value = "[{\"duration_s\":300,\"duration\":\"5m\",\"watts\":301.2,\"activity_id\":9876543210,\"local_date\":\"2026-11-26\",\"start_s\":1820}]")),
         @Content(mediaType = "text/csv")})
-    public Response powerBests(@PathParam("id") String id,
+    public Uni<Response> powerBests(@PathParam("id") String id,
             @Parameter(description = "Comma-separated durations from 15s,30s,1m,2m,5m,10m,20m,30m,1h (default: all)",
                     example = "15s,1m,5m,10m,20m") @QueryParam("durations") String durations,
             @Parameter(description = "First local date (inclusive)", example = "2026-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last local date (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        List<Integer> d = Params.durations(durations);
-        DateRange r = Params.range(from, to);
-        return responder.respond(b, req(format, accept, ifNoneMatch), bests.powerBests(b, a, d, r));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            List<Integer> d = Params.durations(durations);
+            DateRange r = Params.range(from, to);
+            return responder.respond(b, req(format, accept, ifNoneMatch), bests.powerBests(b, a, d, r));
+        });
     }
 
     @GET
@@ -234,14 +258,17 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "curve",
                 value = "[{\"duration_s\":1,\"watts\":912.0,\"activity_id\":9876543210,\"local_date\":\"2026-10-02\",\"start_s\":2210,\"as_of_date\":\"2026-11-27\"}]")),
         @Content(mediaType = "text/csv")})
-    public Response powerCurve(@PathParam("id") String id,
+    public Uni<Response> powerCurve(@PathParam("id") String id,
             @Parameter(description = "90d (default), 365d or all", example = "90d") @QueryParam("window") String window,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        return responder.respond(b, req(format, accept, ifNoneMatch),
-                bests.powerCurve(b, a, Params.oneOf("window", window, BestsQueries.WINDOWS, "90d")));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            return responder.respond(b, req(format, accept, ifNoneMatch),
+                    bests.powerCurve(b, a, Params.oneOf("window", window, BestsQueries.WINDOWS, "90d")));
+        });
     }
 
     @GET
@@ -252,18 +279,21 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "bests",
                 value = "[{\"distance\":\"5k\",\"distance_m\":5000,\"time_s\":1167.4,\"pace_s_per_km\":233.5,\"activity_id\":9876500001,\"local_date\":\"2026-10-11\",\"start_s\":412.6}]")),
         @Content(mediaType = "text/csv")})
-    public Response runBests(@PathParam("id") String id,
+    public Uni<Response> runBests(@PathParam("id") String id,
             @Parameter(description = "Comma-separated: 400m,1k,1mile,5k,10k,half_marathon,marathon or metres (default: all)",
                     example = "1k,5k,10k") @QueryParam("distances") String distances,
             @Parameter(description = "First local date (inclusive)", example = "2026-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last local date (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        List<String> d = Params.distances(distances);
-        DateRange r = Params.range(from, to);
-        return responder.respond(b, req(format, accept, ifNoneMatch), bests.runBests(b, a, d, r));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            List<String> d = Params.distances(distances);
+            DateRange r = Params.range(from, to);
+            return responder.respond(b, req(format, accept, ifNoneMatch), bests.runBests(b, a, d, r));
+        });
     }
 
     @GET
@@ -276,7 +306,7 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "one day",
                 value = "[{\"date\":\"2026-11-27\",\"sport\":\"ride\",\"activity_count\":38,\"active_days\":35,\"moving_time_s\":198220,\"distance_m\":1650300.5,\"load\":3890.2,\"hr_z1_s\":72000,\"power_best_300_w\":301.2,\"eftp_w\":251,\"ctl\":61.3,\"moving_time_s_prev\":176000,\"moving_time_s_change_pct\":12.6}]")),
         @Content(mediaType = "text/csv")})
-    public Response rolling(@PathParam("id") String id,
+    public Uni<Response> rolling(@PathParam("id") String id,
             @Parameter(description = "Window length; only 90d", example = "90d") @QueryParam("window") String window,
             @Parameter(description = "all (default), ride, run or other", example = "all") @QueryParam("sport") String sport,
             @Parameter(description = "The day (default: the latest day of the build); not with from/to", example = "2026-11-27") @QueryParam("date") String date,
@@ -284,17 +314,20 @@ public class AthleteResource {
             @Parameter(description = "Last day of a series (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        Params.oneOf("window", window, TrendQueries.ROLLING_WINDOWS, "90d");
-        String s = Params.oneOf("sport", sport, TrendQueries.SPORTS, "all");
-        LocalDate d = Params.date("date", date);
-        boolean series = (from != null && !from.isBlank()) || (to != null && !to.isBlank());
-        if (d != null && series) {
-            throw new BadParameter("date", "date and from/to exclude each other: give date for one day, or from/to for a series");
-        }
-        DateRange r = series ? Params.range(from, to) : null;
-        return responder.respond(b, req(format, accept, ifNoneMatch), trends.rolling(b, a, s, d, r));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            Params.oneOf("window", window, TrendQueries.ROLLING_WINDOWS, "90d");
+            String s = Params.oneOf("sport", sport, TrendQueries.SPORTS, "all");
+            LocalDate d = Params.date("date", date);
+            boolean series = (from != null && !from.isBlank()) || (to != null && !to.isBlank());
+            if (d != null && series) {
+                throw new BadParameter("date", "date and from/to exclude each other: give date for one day, or from/to for a series");
+            }
+            DateRange r = series ? Params.range(from, to) : null;
+            return responder.respond(b, req(format, accept, ifNoneMatch), trends.rolling(b, a, s, d, r));
+        });
     }
 
     @GET
@@ -305,17 +338,20 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "weeks",
                 value = "[{\"week_start\":\"2026-11-23\",\"metric\":\"moving_time_s\",\"value\":21600,\"avg_6w\":18300,\"avg_13w\":17100,\"avg_26w\":16200,\"avg_52w\":15000,\"rank_6w\":1,\"rank_13w\":2,\"rank_26w\":4,\"rank_52w\":9,\"rank_all\":31}]")),
         @Content(mediaType = "text/csv")})
-    public Response weekly(@PathParam("id") String id,
+    public Uni<Response> weekly(@PathParam("id") String id,
             @Parameter(description = "moving_time_s (default), outdoor_distance_m, outdoor_elevation_m, active_days, outdoor_days, long_days, longest_outdoor_day_m",
                     example = "moving_time_s") @QueryParam("metric") String metric,
             @Parameter(description = "How many most recent weeks, 1..2000 (default 52)", example = "52") @QueryParam("weeks") String weeks,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        String m = metric == null || metric.isBlank() ? "moving_time_s" : Params.text("metric", metric);
-        return responder.respond(b, req(format, accept, ifNoneMatch),
-                trends.weekly(b, a, m, Params.intIn("weeks", weeks, 1, 2000, 52)));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            String m = metric == null || metric.isBlank() ? "moving_time_s" : Params.text("metric", metric);
+            return responder.respond(b, req(format, accept, ifNoneMatch),
+                    trends.weekly(b, a, m, Params.intIn("weeks", weeks, 1, 2000, 52)));
+        });
     }
 
     @GET
@@ -325,24 +361,39 @@ public class AthleteResource {
         @Content(mediaType = Responder.JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "days",
                 value = "[{\"date\":\"2026-11-27\",\"load\":116.7,\"ctl\":61.3,\"atl\":72.9,\"form\":-9.8}]")),
         @Content(mediaType = "text/csv")})
-    public Response fitness(@PathParam("id") String id,
+    public Uni<Response> fitness(@PathParam("id") String id,
             @Parameter(description = "First day (inclusive)", example = "2026-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last day (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Build b = snapshot.current();
-        long a = athlete(b, id);
-        return responder.respond(b, req(format, accept, ifNoneMatch), trends.fitness(b, a, Params.range(from, to)));
+        ApiKey key = caller.key();
+        return serve(() -> {
+            Build b = snapshot.current();
+            long a = athlete(b, id, key);
+            return responder.respond(b, req(format, accept, ifNoneMatch), trends.fitness(b, a, Params.range(from, to)));
+        });
     }
 
     /** The athlete id if this key may read it and the build has it; else 404 (the same answer either way). */
-    private long athlete(Build b, String id) {
+    private static long athlete(Build b, String id, ApiKey key) {
         long a = Params.id("id", id);
-        if (!caller.key().canRead(a) || !b.hasAthlete(a)) {
+        if (!key.canRead(a) || !b.hasAthlete(a)) {
             throw new NotFoundProblem("athlete " + a + " not found in build " + b.id()
                     + ": check the id (GET /api/v1/athletes lists the athletes this key can read)");
         }
         return a;
+    }
+
+    /**
+     * Runs {@code work} on the event loop when everything it needs is in memory (the common case: no thread hop), else
+     * again on a worker thread, where partitions may be loaded from the lake.
+     */
+    static Uni<Response> serve(Supplier<Response> work) {
+        try {
+            return Uni.createFrom().item(work.get());
+        } catch (WouldBlock e) {
+            return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
     }
 
     private static Responder.Request req(String format, String accept, String ifNoneMatch) {

@@ -4,6 +4,7 @@ import dev.paceline.api.Answer;
 import dev.paceline.api.Build;
 import dev.paceline.api.Rows;
 import dev.paceline.api.service.SnapshotService;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -48,13 +49,15 @@ public class BuildResource {
                 value = "{\"build_id\":\"20261127T102000Z-a1b2\",\"schema_version\":1,\"created_at\":\"2026-11-27T10:20:31Z\",\"as_of\":\"2026-11-27T10:15:02Z\",\"last_ingest_run_id\":\"20261127T101500Z-ab12cd\",\"athlete_count\":3,\"loaded_at\":\"2026-11-27T10:20:45Z\"}")),
         @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "503", description = "No build published or loaded yet")
-    public Response current(@Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+    public Uni<Response> current(@Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return AthleteResource.serve(() -> {
         Build b = snapshot.current();
         Rows rows = new Rows(COLUMNS).add(b.id(), (long) b.manifest().schemaVersion(), b.manifest().createdAt(),
                 b.manifest().asOf(), b.manifest().lastIngestRunId(), (long) b.manifest().athletes().size(),
                 b.loadedAt().toString());
         return responder.respond(b, new Responder.Request(Responder.wantsCsv(format, accept), ifNoneMatch),
                 new Answer(null, "build", () -> new Answer.Result(rows, Renderer.jsonObject(rows, Map.of()), Map.of())));
+        });
     }
 }

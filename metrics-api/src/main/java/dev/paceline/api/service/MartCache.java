@@ -46,6 +46,16 @@ public class MartCache {
         this.maxResponsesPerMart = maxResponsesPerMart;
     }
 
+    /** The loaded partition under {@code key} if it is in memory (counts as a use), else null. */
+    public LoadedMart peek(String key) {
+        LoadedMart e = entries.get(key);
+        if (e != null) {
+            e.lastAccess = clock.incrementAndGet();
+            hits.incrementAndGet();
+        }
+        return e;
+    }
+
     /** The loaded partition under {@code key}, loading it with {@code loader} on a miss. */
     public LoadedMart get(String key, Supplier<MartTable> loader) {
         LoadedMart e = entries.get(key);
@@ -140,9 +150,5 @@ public class MartCache {
 
     /** Cache figures. */
     public record Stats(int entries, long bytes, long maxBytes, long hits, long loads, long evictions) {
-    }
-
-    static SnapshotException unwrap(Throwable t) {
-        return t instanceof SnapshotException se ? se : new SnapshotException(t.getMessage(), t);
     }
 }

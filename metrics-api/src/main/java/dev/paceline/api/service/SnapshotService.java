@@ -6,6 +6,7 @@ import dev.paceline.api.MartTable;
 import dev.paceline.api.Marts;
 import dev.paceline.api.NotFoundProblem;
 import dev.paceline.api.SnapshotException;
+import dev.paceline.api.WouldBlock;
 import dev.paceline.api.config.ApiConfig;
 import dev.paceline.platform.contract.ServingManifest;
 import dev.paceline.platform.contract.ServingManifest.AthletePartitions;
@@ -166,10 +167,18 @@ public class SnapshotService {
             return cache.get(key, () -> MartReader.read(mart, "(none)", emptyGzip(), columns, 0, List.of()));
         }
         String key = partition.path() + "#" + partition.sha256();
+        LoadedMart loaded = cache.peek(key);
+        if (loaded != null) {
+            return loaded;
+        }
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            throw WouldBlock.INSTANCE; // never read the lake on the event loop
+        }
         return cache.get(key, () -> load(mart, partition, columns));
     }
 
     private MartTable load(String mart, Partition p, List<MartColumn> columns) {
+        long started = System.nanoTime();
         byte[] bytes = lake.get(p.path()).orElseThrow(() -> new SnapshotException(
                 "partition " + p.path() + " named by the serving manifest is missing from " + lake.rootUri()));
         if (verifyChecksums && p.sha256() != null && !p.sha256().isEmpty()) {
@@ -179,7 +188,10 @@ public class SnapshotService {
                         + p.sha256() + ": the object is corrupt or was overwritten");
             }
         }
-        return MartReader.read(mart, p.path(), bytes, columns, p.rows(), Marts.sortKey(mart));
+        MartTable table = MartReader.read(mart, p.path(), bytes, columns, p.rows(), Marts.sortKey(mart));
+        Log.debugf("loaded %s: %d rows, %d bytes compressed, ~%d bytes in memory, in %d ms", p.path(), table.rows(),
+                bytes.length, table.estimatedBytes(), (System.nanoTime() - started) / 1_000_000);
+        return table;
     }
 
     private static byte[] emptyGzip() {
