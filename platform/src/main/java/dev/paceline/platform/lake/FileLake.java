@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  *       (inode, size, mtime). A generation is {@code max(previous + 1, now in microseconds)}, so it keeps increasing
  *       across a delete and re-create, like GCS's. If a crash leaves the sidecar behind the file (the file was renamed,
  *       the sidecar not yet written), the mismatch of identity is detected on the next access and the sidecar is
- *       healed with a new, higher generation. Files copied into the folder by hand get a sidecar the same way.</li>
+ *       healed with a new, higher generation. Files copied into the folder by hand get a sidecar the same way. So a
+ *       sidecar is written after its file is durable and needs no fsync of its own: losing it costs only a
+ *       generation bump (a compare-and-set holding the old generation then fails, as it must).</li>
  *   <li><b>Concurrent writers</b>: every mutation of a path holds an in-JVM lock and an OS byte-range lock
  *       ({@link FileChannel#lock(long, long, boolean)}) on a stripe of {@code <root>/.paceline-lake/lock}, so two
  *       threads or two processes writing the same path with a precondition serialise: exactly one wins, the other
