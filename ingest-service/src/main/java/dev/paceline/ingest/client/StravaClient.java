@@ -65,11 +65,13 @@ public class StravaClient {
                 .baseUri(URI.create(config.apiUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
                 .build(StravaApiRestClient.class);
         this.oauth = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.oauthUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
                 .build(StravaOAuthRestClient.class);
     }
 
@@ -136,7 +138,7 @@ public class StravaClient {
         String secret = clientSecret();
         Response response;
         try {
-            response = oauth.token(id, secret, grant, code, refreshToken);
+            response = code != null ? oauth.exchange(id, secret, grant, code) : oauth.refresh(id, secret, grant, refreshToken);
         } catch (ProcessingException e) {
             count(source, 0);
             throw new StravaException.Transient(0, source + " failed: " + rootMessage(e) + " (is "

@@ -17,7 +17,12 @@ public interface StravaOAuthRestClient {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Response token(@FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
-            @FormParam("grant_type") String grantType, @FormParam("code") String code,
-            @FormParam("refresh_token") String refreshToken);
+    Response refresh(@FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
+            @FormParam("grant_type") String grantType, @FormParam("refresh_token") String refreshToken);
+
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Response exchange(@FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
+            @FormParam("grant_type") String grantType, @FormParam("code") String code);
 }

@@ -21,6 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param throttled 429 answers received since start
  */
 @RegisterForReflection
+@com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RateLimitSnapshot(
         int shortLimit, int dailyLimit, int readShortLimit, int readDailyLimit,
         int shortUsage, int dailyUsage, int readShortUsage, int readDailyUsage,

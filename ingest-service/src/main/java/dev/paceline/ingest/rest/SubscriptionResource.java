@@ -27,9 +27,10 @@ public class SubscriptionResource {
         return subscriptions.list();
     }
 
+    /** Creates the subscription; {@code callback_url} overrides paceline.webhook.callback-url. */
     @POST
-    public Response create() {
-        return Response.status(201).entity(subscriptions.create()).build();
+    public Response create(@jakarta.ws.rs.QueryParam("callback_url") String callbackUrl) {
+        return Response.status(201).entity(subscriptions.create(callbackUrl)).build();
     }
 
     @DELETE

@@ -10,7 +10,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param start start_date, epoch seconds (newest first ordering, watermark)
  * @param fingerprint hash of the fields an edit changes (social counters excluded)
  * @param shape hash of start, elapsed time and distance: a change means the streams changed too
- * @param manual a manual activity: has no streams
+ * @param manual a manual activity: Strava keeps no streams for it, so none are requested
  * @param pending the payload still has to be fetched and written
  * @param streams "ok", "none" (404 recorded, not retried), or null when still to fetch
  * @param attempts failed fetch attempts so far
@@ -31,7 +31,7 @@ public record ActivityState(
         @JsonProperty("deleted") boolean deleted) {
 
     public boolean needsStreams() {
-        return !manual && streams == null && !deleted;
+        return streams == null && !deleted;
     }
 
     public boolean needsWork() {

@@ -52,17 +52,18 @@ public class SubscriptionService {
     }
 
     /** Creates the subscription (Strava validates the callback synchronously) and stores its id. */
-    public JsonNode create() {
+    public JsonNode create(String callbackOverride) {
+        String callback = callbackOverride == null || callbackOverride.isBlank() ? config.callbackUrl() : callbackOverride;
         String verify = config.verifyToken().filter(t -> !t.isBlank()).orElseThrow(() -> new StravaException.Refused(0,
                 "STRAVA_WEBHOOK_VERIFY_TOKEN is not set: set it before creating the push subscription"));
-        JsonNode created = tree(body(strava.createSubscription(config.callbackUrl(), verify)));
+        JsonNode created = tree(body(strava.createSubscription(callback, verify)));
         long id = created.path("id").asLong(0);
         if (id <= 0) {
             throw new StravaException.Refused(0, "POST /push_subscriptions answered without an id: " + created);
         }
         try {
             lake.put(STATE, json.writeValueAsBytes(json.createObjectNode().put("id", id)
-                    .put("callback_url", config.callbackUrl()).put("created_at", clock.instant().toString())));
+                    .put("callback_url", callback).put("created_at", clock.instant().toString())));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

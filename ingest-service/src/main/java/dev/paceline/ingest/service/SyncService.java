@@ -148,16 +148,21 @@ public class SyncService {
                 }
                 JsonNode node = raw.parse(detail.body(), detail.source());
                 raw.write(run, "activity", LakeLayout.activity(athleteId, id), athleteId, id, detail.source(), detail.body());
-                String shape = ActivityFingerprint.shape(node);
-                String streams = shape.equals(a.shape()) ? a.streams() : null;
-                a = new ActivityState(ActivityFingerprint.start(node), ActivityFingerprint.of(node), shape,
-                        node.path("manual").asBoolean(false), false, streams, a.attempts(), a.error(), false);
+                // The listing's fingerprint stays the reference, so the next listing does not see a false edit.
+                String fingerprint = a.fingerprint() != null ? a.fingerprint() : ActivityFingerprint.of(node);
+                String shape = a.shape() != null ? a.shape() : ActivityFingerprint.shape(node);
+                a = new ActivityState(ActivityFingerprint.start(node), fingerprint, shape,
+                        node.path("manual").asBoolean(false), false, a.streams(), a.attempts(), a.error(), false);
                 state.remember(id, a);
             } else if (a.pending()) {
                 a = a.withPending(false);
                 state.remember(id, a);
             }
-            if (a.needsStreams()) {
+            if (a.needsStreams() && a.manual()) {
+                raw.write(run, "streams", LakeLayout.streams(athleteId, id), athleteId, id,
+                        "manual activity: Strava keeps no streams (not requested)", null);
+                a = a.withStreams("none");
+            } else if (a.needsStreams()) {
                 StravaResponse streams = tokens.withToken(athleteId, t -> strava.streams(t, id));
                 if (streams.notFound()) {
                     raw.write(run, "streams", LakeLayout.streams(athleteId, id), athleteId, id,

@@ -99,7 +99,7 @@ public class SyncStatusService {
         for (Map.Entry<Long, ActivityState> e : s.activities.entrySet()) {
             ActivityState a = e.getValue();
             if (a.needsWork()) {
-                left += (a.pending() && config.details() ? 1 : 0) + (a.needsStreams() ? 1 : 0);
+                left += (a.pending() && config.details() ? 1 : 0) + (a.needsStreams() && !a.manual() ? 1 : 0);
             }
             if (a.error() != null && !a.deleted() && failures.size() < 20) {
                 failures.put(e.getKey(), a.error());

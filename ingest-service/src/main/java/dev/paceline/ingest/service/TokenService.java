@@ -69,10 +69,8 @@ public class TokenService {
             }
         });
         if (binding.isPresent() && sha.equals(binding.get().path("refresh_token_sha256").asText())) {
-            long id = binding.get().path("athlete_id").asLong();
-            if (store.load(id).isPresent()) {
-                return Optional.of(new EnvAthlete(id, Optional.empty()));
-            }
+            // Bound already: the stored (newest) token wins; a deauthorized athlete stays stopped.
+            return Optional.of(new EnvAthlete(binding.get().path("athlete_id").asLong(), Optional.empty()));
         }
         TokenResponse token = strava.refresh(envToken.get());
         StravaResponse athlete = strava.athlete(token.accessToken());

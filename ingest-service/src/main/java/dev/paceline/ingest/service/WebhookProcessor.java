@@ -106,7 +106,7 @@ public class WebhookProcessor {
                 boolean refetchStreams = known == null || known.deleted() || "create".equals(event.aspectType());
                 ActivityState next = known == null || known.deleted()
                         ? new ActivityState(0, null, null, false, true, null, 0, null, false)
-                        : new ActivityState(known.start(), null, known.shape(), known.manual(), true,
+                        : new ActivityState(known.start(), null, null, known.manual(), true,
                                 refetchStreams ? null : known.streams(), 0, null, false);
                 state.activities.put(id, next);
                 sync.fetch(run, state, id, "webhook " + event.aspectType());
