@@ -52,8 +52,11 @@ declare -A URLS=(
 )
 ORDER=(zone-times power-bests rolling)
 
+echo "== first requests (cold: the athlete's partitions load from the lake)"
 for name in "${ORDER[@]}"; do
-  curl -sf -H "Authorization: Bearer $KEY" "http://127.0.0.1:$API_PORT${URLS[$name]}" -o "$WORK/static/$name.json"
+  t=$(curl -sf -w '%{time_total}' -H "Authorization: Bearer $KEY" "http://127.0.0.1:$API_PORT${URLS[$name]}" \
+    -o "$WORK/static/$name.json")
+  printf '%-12s %6.0f ms\n' "$name" "$(awk -v t="$t" 'BEGIN {print t * 1000}')"
 done
 
 cat > "$WORK/nginx/nginx.conf" <<NGINX
