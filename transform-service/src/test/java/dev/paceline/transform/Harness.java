@@ -8,6 +8,11 @@ import dev.paceline.transform.engine.ModelCatalog;
 import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.macro.SqlDialect;
 import dev.paceline.transform.service.TransformRunner;
+import dev.paceline.transform.stats.ActivityHistogramsModel;
+import dev.paceline.transform.stats.ActivityPowerCurveModel;
+import dev.paceline.transform.stats.ActivityRunBestsModel;
+import dev.paceline.transform.stats.ActivityStreamStatsModel;
+import dev.paceline.transform.stats.StreamStatsCache;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +30,14 @@ public final class Harness implements AutoCloseable {
     public final TransformRunner runner;
 
     public Harness(Path dir, String modelsRoot) {
-        this(dir, modelsRoot, null, List.of());
+        this(dir, modelsRoot, null, modelsRoot.equals("models") ? shippedJavaModels() : List.of());
+    }
+
+    /** The Java models the shipped SQL models ref() (CDI registers the same beans in the app). */
+    public static List<JavaModel> shippedJavaModels() {
+        StreamStatsCache cache = new StreamStatsCache();
+        return List.of(new ActivityStreamStatsModel(cache), new ActivityPowerCurveModel(cache), new ActivityHistogramsModel(cache),
+                new ActivityRunBestsModel(cache));
     }
 
     public Harness(Path dir, String modelsRoot, Warehouse wrapped, List<JavaModel> javaModels) {

@@ -38,7 +38,7 @@ class ModelDagBuildTest {
             assertThat(first.models()).extracting(ModelResult::model, ModelResult::materialization, ModelResult::mode, ModelResult::rows)
                     .containsExactly(
                             tuple("base_activities", "view", "full", -1L),
-                            tuple("sport_labels", "seed", "full", 3L),
+                            tuple("sport_labels", "seed", "full", 4L),
                             tuple("activity_facts", "incremental", "full", 3L),
                             tuple("fct_athlete_summary", "table", "full", 2L));
             assertThat(first.tests()).extracting(TestResult::name, TestResult::status).contains(

@@ -40,8 +40,8 @@ public final class DataTestRunner {
         String model = qualify.apply(test.model());
         List<String> cols = test.columns();
         return switch (test.kind()) {
-            case "unique" -> "SELECT COUNT(*) AS failures FROM (SELECT " + String.join(", ", cols) + " FROM " + model
-                    + " GROUP BY " + String.join(", ", cols) + " HAVING COUNT(*) > 1) AS duplicates";
+            case "unique" -> "SELECT COUNT(*) AS failures FROM (SELECT COUNT(*) AS n FROM " + model
+                    + " GROUP BY " + dialect.groupingKey(cols) + " HAVING COUNT(*) > 1) AS duplicates";
             case "not_null" -> "SELECT COUNT(*) AS failures FROM " + model + " WHERE "
                     + cols.stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR "));
             case "accepted_values" -> "SELECT COUNT(*) AS failures FROM " + model + " WHERE " + cols.get(0)

@@ -127,6 +127,11 @@ public class BigQueryDialect extends SqlDialect {
     }
 
     @Override
+    public String groupingKey(List<String> columns) {
+        return "TO_JSON_STRING(STRUCT(" + String.join(", ", columns) + "))";
+    }
+
+    @Override
     protected String currentTimestamp() {
         return "CURRENT_TIMESTAMP()";
     }

@@ -163,16 +163,16 @@ public abstract class SqlDialect {
         return String.join(",\n  ", cols);
     }
 
-    /** Upserts {@code source} into {@code target} by {@code keys}. */
+    /** Upserts {@code source} into {@code target} by {@code keys}. Aliases cannot clash with model columns (t, s…). */
     public String merge(String target, String source, List<String> keys, List<String> columns) {
-        String on = keys.stream().map(k -> "T." + k + " = S." + k).collect(Collectors.joining(" AND "));
-        List<String> updates = columns.stream().filter(c -> !keys.contains(c)).map(c -> c + " = S." + c).toList();
-        StringBuilder sql = new StringBuilder("MERGE INTO " + target + " AS T\nUSING " + source + " AS S\nON " + on);
+        String on = keys.stream().map(k -> "_tgt." + k + " = _src." + k).collect(Collectors.joining(" AND "));
+        List<String> updates = columns.stream().filter(c -> !keys.contains(c)).map(c -> c + " = _src." + c).toList();
+        StringBuilder sql = new StringBuilder("MERGE INTO " + target + " AS _tgt\nUSING " + source + " AS _src\nON " + on);
         if (!updates.isEmpty()) {
             sql.append("\nWHEN MATCHED THEN UPDATE SET ").append(String.join(", ", updates));
         }
         sql.append("\nWHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(")\nVALUES (")
-                .append(columns.stream().map(c -> "S." + c).collect(Collectors.joining(", "))).append(")");
+                .append(columns.stream().map(c -> "_src." + c).collect(Collectors.joining(", "))).append(")");
         return sql.toString();
     }
 
@@ -181,10 +181,15 @@ public abstract class SqlDialect {
      * increment does not contain: tombstoned activities and rows that disappeared.
      */
     public String deleteVanished(String target, String increment, String changed, List<String> keys) {
-        String match = keys.stream().map(k -> "S." + k + " = T." + k).collect(Collectors.joining(" AND "));
-        return "DELETE FROM " + target + " AS T\nWHERE EXISTS (SELECT 1 FROM " + changed + " AS C WHERE C.athlete_id = T.athlete_id"
-                + " AND (C.activity_id IS NULL OR C.activity_id = T.activity_id))\n"
-                + "AND NOT EXISTS (SELECT 1 FROM " + increment + " AS S WHERE " + match + ")";
+        String match = keys.stream().map(k -> "_src." + k + " = _tgt." + k).collect(Collectors.joining(" AND "));
+        return "DELETE FROM " + target + " AS _tgt\nWHERE EXISTS (SELECT 1 FROM " + changed + " AS _chg WHERE _chg.athlete_id = _tgt.athlete_id"
+                + " AND (_chg.activity_id IS NULL OR _chg.activity_id = _tgt.activity_id))\n"
+                + "AND NOT EXISTS (SELECT 1 FROM " + increment + " AS _src WHERE " + match + ")";
+    }
+
+    /** What a unique test groups by: the columns (BigQuery cannot group FLOAT64, so it groups their JSON text). */
+    public String groupingKey(List<String> columns) {
+        return String.join(", ", columns);
     }
 
     /** A predicate: the row's activity was changed in this build (or its athlete was). */

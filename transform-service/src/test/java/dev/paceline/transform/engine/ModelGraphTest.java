@@ -78,7 +78,8 @@ class ModelGraphTest {
 
     @Test
     void theShippedCatalogLoads() {
-        ModelGraph g = ModelCatalog.load("models", getClass().getClassLoader(), Optional.empty(), java.util.List.of());
+        ModelGraph g = ModelCatalog.load("models", getClass().getClassLoader(), Optional.empty(),
+                dev.paceline.transform.Harness.shippedJavaModels());
         assertThat(g.order()).contains("stg_strava__activities", "stg_strava__streams", "stg_strava__laps", "stg_strava__athletes",
                 "activity_type_rules", "zone_presets", "athlete_settings");
         assertThat(g.order().indexOf("stg_strava__activities")).isLessThan(g.order().indexOf("stg_strava__streams"));
