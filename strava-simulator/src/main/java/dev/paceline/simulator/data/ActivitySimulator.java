@@ -27,8 +27,9 @@ public final class ActivitySimulator {
      * @param streams the recorded samples
      * @param stats   the summary figures
      * @param lapEnds for each lap, the index of its last recorded sample
+     * @param plan    the plan simulated
      */
-    public record Result(ActivityStreams streams, ActivityStats stats, int[] lapEnds) {
+    public record Result(ActivityStreams streams, ActivityStats stats, int[] lapEnds, ActivityPlan plan) {
     }
 
     private ActivitySimulator() {
@@ -230,7 +231,7 @@ public final class ActivitySimulator {
         lapEnds.add(m - 1);
         ActivityStreams streams = new ActivityStreams(time, oDist, oLat, oLng, oAlt, oVel, oHr, oCad, oWatts, oTemp,
                 oMoving, oGrade);
-        return new Result(streams, stats, lapEnds.stream().mapToInt(Integer::intValue).toArray());
+        return new Result(streams, stats, lapEnds.stream().mapToInt(Integer::intValue).toArray(), plan);
     }
 
     private static ActivityStats stats(ActivityPlan plan, Timeline tl, double[] power, double[] speed, double[] dist,

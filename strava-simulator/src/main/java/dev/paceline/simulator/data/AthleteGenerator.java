@@ -53,6 +53,13 @@ public final class AthleteGenerator {
     private final List<ActivityPlan> plans;
     private final Map<Long, ActivityPlan> byId;
     private final Map<Long, ActivitySummaryFacts> facts = new ConcurrentHashMap<>();
+    /** The last few simulations: detail and streams of one activity are usually asked for together. */
+    private final Map<Long, ActivitySimulator.Result> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ActivitySimulator.Result> eldest) {
+            return size() > 8;
+        }
+    };
 
     public AthleteGenerator(long seed, int activities, int years) {
         this(seed, activities, years, DEFAULT_END_DATE);
@@ -125,7 +132,7 @@ public final class AthleteGenerator {
     }
 
     public ObjectNode detail(ActivityPlan plan) {
-        ActivitySimulator.Result sim = plan.manual() ? null : ActivitySimulator.simulate(plan);
+        ActivitySimulator.Result sim = plan.manual() ? null : simulate(plan);
         return StravaJson.detail(plan, facts(plan), sim);
     }
 
@@ -143,7 +150,22 @@ public final class AthleteGenerator {
         if (plan.manual()) {
             return Optional.empty();
         }
-        return Optional.of(ActivitySimulator.simulate(plan).streams());
+        return Optional.of(simulate(plan).streams());
+    }
+
+    private ActivitySimulator.Result simulate(ActivityPlan plan) {
+        synchronized (recent) {
+            ActivitySimulator.Result r = recent.get(plan.id());
+            // runtime-created plans may reuse no id of the history, but guard against a different plan anyway
+            if (r != null && r.plan() == plan) {
+                return r;
+            }
+        }
+        ActivitySimulator.Result r = ActivitySimulator.simulate(plan);
+        synchronized (recent) {
+            recent.put(plan.id(), r);
+        }
+        return r;
     }
 
     /** Summary figures, computed once per activity by simulating it. */
@@ -166,7 +188,7 @@ public final class AthleteGenerator {
                     null, null, StravaJson.round(seconds / 60.0 * 7, 1), 0);
             return new ActivitySummaryFacts(st, "", null, null, null, null);
         }
-        ActivitySimulator.Result sim = ActivitySimulator.simulate(plan);
+        ActivitySimulator.Result sim = simulate(plan);
         ActivityStreams s = sim.streams();
         if (s.lat() == null) {
             return new ActivitySummaryFacts(sim.stats(), "", null, null, null, null);
