@@ -55,6 +55,9 @@ class RunsResourceTest {
                 .isEqualTo(run.getString("buildId"));
 
         given().when().get("/runs").then().statusCode(200).body("[0].id", equalTo(id));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'transform-storage' }.data.live_build", equalTo(run.getString("buildId")))
+                .body("checks.find { it.name == 'transform-storage' }.data.warehouse", equalTo("duckdb"));
     }
 
     @Test
