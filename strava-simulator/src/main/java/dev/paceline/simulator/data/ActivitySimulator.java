@@ -57,6 +57,7 @@ public final class ActivitySimulator {
             loopLength = 400;
         }
         double[] origin = origin(plan);
+        double metresPerDegreeLng = 111_320 * Math.cos(Math.toRadians(origin[0]));
         double seasonTemp = 11 + 8 * Math.sin(2 * Math.PI * (plan.localDate().getDayOfYear() - 110) / 365.25);
 
         double[] power = new double[n];
@@ -78,6 +79,7 @@ public final class ActivitySimulator {
         double la = origin[0];
         double lo = origin[1];
         double smoothEffort = 0;
+        int tempNow = 20;
         for (int s = 0; s < n; s++) {
             boolean still = tl.standing[s] || tl.gap[s];
             double intensity = still ? 0 : tl.intensity[s];
@@ -142,7 +144,7 @@ public final class ActivitySimulator {
             if (plan.hasGps()) {
                 double h = heading0 + 2 * Math.PI * d / loopLength + 0.25 * Math.sin(d / 700);
                 la += v * Math.cos(h) / 111_320;
-                lo += v * Math.sin(h) / (111_320 * Math.cos(Math.toRadians(la)));
+                lo += v * Math.sin(h) / metresPerDegreeLng;
             }
             power[s] = p;
             speed[s] = v;
@@ -160,7 +162,10 @@ public final class ActivitySimulator {
             } else if (kind == ActivityKind.WALK || kind == ActivityKind.HIKE) {
                 cad[s] = v > 0.3 ? (int) Math.round(54 + 3 * v + gauss(rnd)) : 0;
             }
-            temp[s] = plan.hasTemperature() ? (int) Math.round(seasonTemp + 1.5 * Math.sin(s / 2400.0)) : 20;
+            if (plan.hasTemperature() && s % 60 == 0) {
+                tempNow = (int) Math.round(seasonTemp + 1.5 * Math.sin(s / 2400.0));
+            }
+            temp[s] = tempNow;
             if (!plan.hasDistance()) {
                 moving[s] = !tl.gap[s] && (kind == ActivityKind.WEIGHT_TRAINING || p > 0 || intensity > 0);
             } else {
@@ -252,6 +257,12 @@ public final class ActivitySimulator {
         double tempSum = 0;
         double trimp = 0;
         double hrSpan = plan.maxHr() - plan.restHr();
+        // Banister TRIMP per second for each whole bpm
+        double[] trimpPerSecond = new double[plan.maxHr() + 2];
+        for (int b = 0; b < trimpPerSecond.length; b++) {
+            double hrr = (b - plan.restHr()) / hrSpan;
+            trimpPerSecond[b] = hrr * 0.64 * Math.exp(1.92 * hrr) / 60;
+        }
         double[] rolling = new double[n];
         int rollCount = 0;
         double window = 0;
@@ -285,8 +296,7 @@ public final class ActivitySimulator {
             lo = Math.min(lo, alt[s]);
             tempSum += temp[s];
             if (plan.hasHeartrate()) {
-                double hrr = (hr[s] - plan.restHr()) / hrSpan;
-                trimp += hrr * 0.64 * Math.exp(1.92 * hrr) / 60;
+                trimp += trimpPerSecond[Math.max(0, Math.min(trimpPerSecond.length - 1, hr[s]))];
             }
         }
         double np4 = 0;
