@@ -78,6 +78,20 @@ class MartCacheTest {
     }
 
     @Test
+    void answersCountInTheBudgetAndRollOverWhenAMartHoldsItsMaximum() {
+        MartCache cache = new MartCache(1 << 20, 2);
+        var m = cache.get("k", () -> table(1));
+        long base = cache.stats().bytes();
+        m.keepResponse("b1|a", new Payload(new byte[1000], "application/json", java.util.Map.of()));
+        m.keepResponse("b1|b", new Payload(new byte[1000], "application/json", java.util.Map.of()));
+        assertThat(cache.stats().bytes()).isGreaterThan(base + 2000);
+        m.keepResponse("b2|a", new Payload(new byte[10], "application/json", java.util.Map.of()));
+        assertThat(m.response("b1|a")).isNull();
+        assertThat(m.response("b2|a").body()).hasSize(10);
+        assertThat(cache.stats().bytes()).isBetween(base + 10, base + 200);
+    }
+
+    @Test
     void rejectsANonPositiveBudget() {
         assertThatThrownBy(() -> new MartCache(0, 0)).hasMessageContaining("paceline.api.cache.max-bytes");
     }

@@ -18,6 +18,7 @@ public final class LoadedMart {
     private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Payload> responses = new ConcurrentHashMap<>();
     private final AtomicInteger responseCount = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong responseBytes = new java.util.concurrent.atomic.AtomicLong();
     volatile long lastAccess;
     volatile long bytes;
 
@@ -57,14 +58,29 @@ public final class LoadedMart {
         return responses.get(cacheKey);
     }
 
-    /** Keeps a serialized answer unless this mart already holds the configured maximum. */
+    /**
+     * Keeps a serialized answer. When the mart holds the configured maximum, its answers are dropped first (they are
+     * cheap to recompute, and answers of older builds must not crowd out the current one's).
+     */
     public void keepResponse(String cacheKey, Payload body) {
-        if (responseCount.get() >= owner.maxResponsesPerMart()) {
+        int max = owner.maxResponsesPerMart();
+        if (max <= 0) {
             return;
+        }
+        if (responseCount.get() >= max) {
+            synchronized (responses) {
+                if (responseCount.get() >= max) {
+                    responses.clear();
+                    responseCount.set(0);
+                    owner.grow(this, -responseBytes.getAndSet(0));
+                }
+            }
         }
         if (responses.putIfAbsent(cacheKey, body) == null) {
             responseCount.incrementAndGet();
-            owner.grow(this, body.body().length + 2L * cacheKey.length() + 64);
+            long size = body.body().length + 2L * cacheKey.length() + 64;
+            responseBytes.addAndGet(size);
+            owner.grow(this, size);
         }
     }
 

@@ -7,9 +7,7 @@ import dev.paceline.api.MartTable;
 import dev.paceline.api.Marts;
 import dev.paceline.api.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -237,9 +235,5 @@ public class ZoneQueries {
         public long estimatedBytes() {
             return bytes;
         }
-    }
-
-    static LocalDate monday(LocalDate d) {
-        return d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 }
