@@ -2,6 +2,7 @@ package dev.paceline.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
@@ -161,6 +162,53 @@ class SyncFlowsTest {
         simulator.application(true);
         assertThat(outcome.fatal()).contains("403 Application Inactive").contains("app owner must renew");
         assertThat(IngestMain.exitCode(outcome)).isEqualTo(1);
+    }
+
+    @Test
+    void oauthCodeFlowConnectsAnAthleteWithTheRequiredScopes() {
+        String toStrava = given().redirects().follow(false).get("/oauth/connect").then().statusCode(303)
+                .extract().header("Location");
+        assertThat(toStrava).startsWith(simulator.baseUrl() + "/oauth/authorize?")
+                .contains("client_id=paceline-local").contains("response_type=code")
+                .contains("scope=read%2Cactivity%3Aread_all%2Cprofile%3Aread_all").contains("state=");
+        String back = given().urlEncodingEnabled(false).redirects().follow(false).get(toStrava).then().statusCode(302).extract().header("Location");
+        java.net.URI callback = java.net.URI.create(back);
+        given().urlEncodingEnabled(false).redirects().follow(false).get("/oauth/callback?" + callback.getRawQuery()).then().statusCode(200)
+                .body("athlete_id", equalTo((int) ATHLETE))
+                .body("scopes", org.hamcrest.Matchers.hasItems("read", "activity:read_all", "profile:read_all"));
+        assertThat(tokens.load(ATHLETE).orElseThrow().scopes()).isEqualTo("read,activity:read_all,profile:read_all");
+        // the state is one-time: replaying the redirect is refused
+        given().urlEncodingEnabled(false).get("/oauth/callback?" + callback.getRawQuery()).then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Unknown OAuth state"));
+
+        String state = java.net.URLDecoder.decode(toStrava.replaceAll(".*[?&]state=([^&]+).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String second = given().redirects().follow(false).get("/oauth/connect").then().extract().header("Location")
+                .replaceAll(".*[?&]state=([^&]+).*", "$1");
+        assertThat(second).isNotEqualTo(state);
+        given().queryParam("code", "x").queryParam("scope", "read").queryParam("state", second)
+                .get("/oauth/callback").then().statusCode(400)
+                .body("title", equalTo("Missing Strava scopes")).body("detail", containsString("activity:read_all"));
+    }
+
+    @Test
+    void reconciliationTombstonesActivitiesDeletedWithoutAWebhook() throws Exception {
+        long victim = states.load(ATHLETE).activities.entrySet().stream().filter(e -> !e.getValue().deleted())
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        simulator.deleteActivity(victim);
+        assertThat(coordinator.runOnce("schedule").failures()).isEmpty();
+        assertThat(lake.stat(LakeLayout.deletion(ATHLETE, victim))).as("not due yet: an old deletion goes unseen").isEmpty();
+
+        simulator.advance(Duration.ofDays(8));
+        RunOutcome outcome = coordinator.runOnce("schedule");
+
+        assertThat(outcome.failures()).isEmpty();
+        JsonNode tombstone = json.readTree(lake.get(LakeLayout.deletion(ATHLETE, victim)).orElseThrow());
+        assertThat(tombstone.path("kind").asText()).isEqualTo("deletion");
+        assertThat(tombstone.path("source").asText()).startsWith("reconciliation");
+        assertThat(lake.stat(LakeLayout.activity(ATHLETE, victim))).as("raw payload kept").isPresent();
+        assertThat(states.load(ATHLETE).lastReconciledAt).isEqualTo(simulator.now().toString());
+        assertThat(states.load(ATHLETE).activities.get(victim).deleted()).isTrue();
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = SimulatorResource.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "simulator.generator.activities", value = "" + BackfillBench.ACTIVITIES)})
-class DetailBackfillBench {
+class DetailBackfillBenchTest {
 
     @Inject
     IngestCoordinator coordinator;

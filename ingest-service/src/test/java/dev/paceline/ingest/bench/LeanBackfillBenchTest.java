@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 /** Full backfill in lean mode (paceline.ingest.details=false): budget 1.01 requests per activity. */
 @Tag("bench")
 @QuarkusTest
-@TestProfile(LeanBackfillBench.Lean.class)
+@TestProfile(LeanBackfillBenchTest.Lean.class)
 @QuarkusTestResource(value = SimulatorResource.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "simulator.generator.activities", value = "" + BackfillBench.ACTIVITIES)})
-class LeanBackfillBench {
+class LeanBackfillBenchTest {
 
     public static class Lean implements QuarkusTestProfile {
         @Override
