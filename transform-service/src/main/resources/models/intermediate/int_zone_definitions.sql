@@ -33,19 +33,21 @@ build_end as (
 ),
 
 islands as (
-    select x.athlete_id, x.zone_type, x.threshold, x.source, x.preset, x.date,
+    select x.athlete_id, x.zone_type, x.threshold, {{ cast('x.threshold', 'STRING') }} as threshold_key, x.source, x.preset,
+        x.date,
         {{ date_diff("date '1970-01-01'", 'x.date') }}
-            - row_number() over (partition by x.athlete_id, x.zone_type, x.threshold, x.source, x.preset order by x.date)
+            - row_number() over (partition by x.athlete_id, x.zone_type, {{ cast('x.threshold', 'STRING') }}, x.source, x.preset
+                order by x.date)
             as island
     from days as x
     where x.date >= x.first_activity_date
 ),
 
 periods as (
-    select i.athlete_id, i.zone_type, i.threshold, i.source, i.preset, min(i.date) as valid_from,
+    select i.athlete_id, i.zone_type, max(i.threshold) as threshold, i.source, i.preset, min(i.date) as valid_from,
         max(i.date) as last_day
     from islands as i
-    group by i.athlete_id, i.zone_type, i.threshold, i.source, i.preset, i.island
+    group by i.athlete_id, i.zone_type, i.threshold_key, i.source, i.preset, i.island
 ),
 
 presets as (

@@ -1,7 +1,7 @@
 {#
 grain: one row per run and standard distance it covers (athlete_id, activity_id, distance_m): the shortest elapsed time over the distance
 tests:
-  - unique: athlete_id, activity_id, distance_m
+  - unique: athlete_id, activity_id, distance_name
   - not_null: athlete_id, activity_id, local_date, distance_m, distance_name, time_s, start_s
   - accepted_values: distance_name in (400m, 1k, 1mile, 5k, 10k, half_marathon, marathon)
   - relationships: athlete_id, activity_id -> stg_strava__activities

@@ -43,14 +43,13 @@ zoned as (
 ),
 
 summed as (
-    select z.athlete_id, z.activity_id, z.local_date, z.sport, z.zone_type, z.zone, z.lower, z.upper, z.moving_time_s,
-        z.channel_s, coalesce(sum(h.moving_s), 0) as seconds
+    select z.athlete_id, z.activity_id, z.local_date, z.sport, z.zone_type, z.zone, max(z.lower) as lower,
+        max(z.upper) as upper, z.moving_time_s, z.channel_s, coalesce(sum(h.moving_s), 0) as seconds
     from zoned as z
     left join {{ ref('int_activity_histograms') }} as h
         on h.athlete_id = z.athlete_id and h.activity_id = z.activity_id and h.kind = z.kind
         and (z.zone = 1 or h.value > z.lower) and (z.upper is null or h.value <= z.upper)
-    group by z.athlete_id, z.activity_id, z.local_date, z.sport, z.zone_type, z.zone, z.lower, z.upper, z.moving_time_s,
-        z.channel_s
+    group by z.athlete_id, z.activity_id, z.local_date, z.sport, z.zone_type, z.zone, z.moving_time_s, z.channel_s
 )
 
 select

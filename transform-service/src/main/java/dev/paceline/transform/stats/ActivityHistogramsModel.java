@@ -8,7 +8,7 @@ import dev.paceline.platform.warehouse.Column;
 import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.stats.ActivityStats;
 import dev.paceline.stats.Histogram;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * watts ({@code power}) and 0.01 m/s ({@code speed}) — recorded and moving. Time in zones sums these buckets between
  * the zone bounds in force on the activity's date, so a zone change never re-reads streams.
  */
-@ApplicationScoped
+@Singleton
 public class ActivityHistogramsModel extends StreamStatsModel {
 
     public static final String NAME = "int_activity_histograms";

@@ -7,7 +7,7 @@ import dev.paceline.platform.warehouse.Column;
 import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.stats.ActivityStats;
 import dev.paceline.stats.PowerBest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * only qualifying windows (≥ 90 % of the seconds with power). Whether the activity counts (a ride with
  * {@code device_watts}) is decided downstream in SQL.
  */
-@ApplicationScoped
+@Singleton
 public class ActivityPowerCurveModel extends StreamStatsModel {
 
     public static final String NAME = "int_activity_power_curve";

@@ -8,7 +8,7 @@ import dev.paceline.platform.warehouse.Column;
 import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.stats.ActivityStats;
 import dev.paceline.stats.RunBest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * stream covers (time interpolated where the distance crosses the boundaries). Whether the activity counts (a run)
  * is decided downstream in SQL.
  */
-@ApplicationScoped
+@Singleton
 public class ActivityRunBestsModel extends StreamStatsModel {
 
     public static final String NAME = "int_activity_run_bests";

@@ -9,7 +9,7 @@ import dev.paceline.stats.ActivityStats;
 import dev.paceline.stats.ChannelSummary;
 import dev.paceline.stats.Coverage;
 import dev.paceline.stats.NormalizedPower;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * channel averages and maxima, normalized power with the seconds it covers (so IF and TSS follow FTP changes in SQL)
  * and the heart-rate seconds with their average (so hrTSS follows max HR changes in SQL).
  */
-@ApplicationScoped
+@Singleton
 public class ActivityStreamStatsModel extends StreamStatsModel {
 
     public static final String NAME = "int_activity_stream_stats";

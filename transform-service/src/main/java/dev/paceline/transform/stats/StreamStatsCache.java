@@ -8,7 +8,7 @@ import dev.paceline.stats.StreamFormatException;
 import dev.paceline.stats.StreamSet;
 import dev.paceline.transform.JavaModel.ActivityRef;
 import dev.paceline.transform.ModelException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * settings: IF, TSS and hrTSS depend on thresholds that change over time and are computed in SQL from the kept
  * sufficient statistics (NP and its seconds, average HR and its minutes).
  */
-@ApplicationScoped
+@Singleton
 public class StreamStatsCache {
 
     /** Activities kept; a full build reads every activity once per model when there are more. */
