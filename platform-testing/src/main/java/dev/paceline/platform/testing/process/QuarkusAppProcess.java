@@ -83,6 +83,11 @@ public final class QuarkusAppProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The file the process writes its stdout and stderr to. */
+    public Path logFile() {
+        return logFile;
+    }
+
     /** Everything the process wrote so far (stdout and stderr). */
     public String log() {
         try {

@@ -1,18 +1,8 @@
 package dev.paceline.platform.testing.simulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import dev.paceline.platform.testing.process.QuarkusAppProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,23 +10,23 @@ import java.util.Map;
  * (plain JUnit or inside a {@code QuarkusTestResourceLifecycleManager}):
  * <pre>{@code
  * try (SimulatorProcess sim = SimulatorProcess.start(Map.of("simulator.generator.activities", "40"))) {
- *     String api = sim.apiUrl();     // http://localhost:P/api/v3
- *     String oauth = sim.oauthUrl(); // http://localhost:P/oauth
+ *     String api = sim.apiUrl();     // http://127.0.0.1:P/api/v3
+ *     String oauth = sim.oauthUrl(); // http://127.0.0.1:P/oauth
  * }
  * }</pre>
  * The admin API is always enabled. Overrides are passed as {@code -Dkey=value} system properties (any
  * {@code simulator.*} or {@code quarkus.*} key, e.g. {@code simulator.limits.read15min},
- * {@code simulator.recordings}). Plain JDK only.
+ * {@code simulator.recordings}). The process handling itself is {@link QuarkusAppProcess}'s.
  */
 public final class SimulatorProcess implements AutoCloseable {
 
-    /** Where the runnable jar is, relative to the repository root. */
-    public static final String JAR = "strava-simulator/target/quarkus-app/quarkus-run.jar";
-    /** Base URL of the simulator's Strava API. */
+    /** The simulator's module, whose packaged fast-jar is started. */
+    public static final String MODULE = "strava-simulator";
+    /** Base path of the simulator's Strava API. */
     public static final String API_PATH = "/api/v3";
-    /** Base URL of the simulator's OAuth endpoints. */
+    /** Base path of the simulator's OAuth endpoints. */
     public static final String OAUTH_PATH = "/oauth";
-    /** Base URL of the control API. */
+    /** Base path of the control API. */
     public static final String ADMIN_PATH = "/admin";
     /** The simulator's default application credentials and athlete refresh token. */
     public static final String CLIENT_ID = "paceline-local";
@@ -45,17 +35,10 @@ public final class SimulatorProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
-    private final Process process;
-    private final int port;
-    private final Path log;
-    private final Thread shutdownHook;
+    private final QuarkusAppProcess process;
 
-    private SimulatorProcess(Process process, int port, Path log) {
+    private SimulatorProcess(QuarkusAppProcess process) {
         this.process = process;
-        this.port = port;
-        this.log = log;
-        this.shutdownHook = new Thread(process::destroyForcibly, "strava-simulator-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the simulator with its defaults. */
@@ -70,114 +53,27 @@ public final class SimulatorProcess implements AutoCloseable {
      * @throws IllegalStateException when the jar is missing (build it first) or the simulator does not get ready
      */
     public static SimulatorProcess start(Map<String, String> overrides) {
-        Path jar = findJar();
-        int port = freePort();
-        Path log;
+        QuarkusAppProcess process = QuarkusAppProcess.of(MODULE).maxHeap("256m")
+                .property("quarkus.http.host", "127.0.0.1")
+                .property("simulator.admin.enabled", "true")
+                .properties(overrides)
+                .start();
         try {
-            log = Files.createTempFile("strava-simulator-" + port + "-", ".log");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the simulator log file", e);
-        }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("quarkus.http.port", Integer.toString(port));
-        props.put("quarkus.http.host", "127.0.0.1");
-        props.put("simulator.admin.enabled", "true");
-        props.putAll(overrides);
-        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.add("-jar");
-        cmd.add(jar.toString());
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + String.join(" ", cmd), e);
-        }
-        SimulatorProcess sim = new SimulatorProcess(p, port, log);
-        try {
-            sim.awaitReady();
+            process.awaitHttpOk("/q/health/ready", STARTUP_TIMEOUT);
         } catch (RuntimeException e) {
-            sim.close();
+            process.close();
             throw e;
         }
-        return sim;
-    }
-
-    /** Walks up from {@code user.dir} to the directory that holds the packaged simulator. */
-    static Path findJar() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve(JAR);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            if (Files.isDirectory(d.resolve("strava-simulator"))) {
-                throw new IllegalStateException("strava-simulator is not built: " + candidate
-                        + " is missing; build strava-simulator first: ./mvnw -pl strava-simulator package");
-            }
-        }
-        throw new IllegalStateException("no " + JAR + " above " + dir
-                + "; build strava-simulator first: ./mvnw -pl strava-simulator package");
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the simulator", e);
-        }
-    }
-
-    private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the simulator exited with code " + process.exitValue()
-                        + " before getting ready; its output: " + tail());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the simulator", e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the simulator", e);
-            }
-        }
-        throw new IllegalStateException("the simulator did not get ready within " + STARTUP_TIMEOUT.toSeconds()
-                + " s on port " + port + "; its output: " + tail());
-    }
-
-    private String tail() {
-        try {
-            String text = Files.readString(log);
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-        } catch (IOException e) {
-            return "(log " + log + " unreadable: " + e.getMessage() + ")";
-        }
+        return new SimulatorProcess(process);
     }
 
     public int port() {
-        return port;
+        return process.port();
     }
 
     /** {@code http://127.0.0.1:P}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + process.port();
     }
 
     /** {@code http://127.0.0.1:P/api/v3}: the Strava API base URL. */
@@ -197,7 +93,12 @@ public final class SimulatorProcess implements AutoCloseable {
 
     /** The file holding the simulator's output. */
     public Path logFile() {
-        return log;
+        return process.logFile();
+    }
+
+    /** The simulator's output so far. */
+    public String log() {
+        return process.log();
     }
 
     public boolean isAlive() {
@@ -207,19 +108,6 @@ public final class SimulatorProcess implements AutoCloseable {
     /** Stops the simulator (and waits up to 10 s for it). */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook runs anyway
-        }
+        process.close();
     }
 }
