@@ -89,6 +89,24 @@ class ModelDagBuildTest {
     }
 
     @Test
+    void aSelectionRunBeforeTheFirstFullBuildPublishesNothing() {
+        try (Harness h = new Harness(dir, "test-models/dag")) {
+            h.fixture.putActivity(1, 10, act(10, "Run", 10000)).manifest();
+            RunReport staging = h.run("+activity_facts", false);
+            assertThat(staging.status()).as(String.valueOf(staging.error())).isEqualTo("succeeded");
+            assertThat(staging.models()).extracting(ModelResult::model).containsExactly("base_activities", "sport_labels", "activity_facts");
+            assertThat(staging.buildId()).isNull();
+            assertThat(h.lake.stat(LakeLayout.SERVING_CURRENT)).isEmpty();
+            // Changes stay pending until a run of every model: the full run still sees activity 10 as changed.
+            assertThat(h.count("_paceline_pending_changes")).isEqualTo(1);
+            RunReport full = h.run();
+            assertThat(full.buildId()).isNotNull();
+            assertThat(h.count("fct_athlete_summary")).isEqualTo(1);
+            assertThat(h.count("_paceline_pending_changes")).isZero();
+        }
+    }
+
+    @Test
     void aFailingErrorTestBlocksPublicationAndTheLastGoodBuildStaysLive() {
         try (Harness h = new Harness(dir, "test-models/failing")) {
             h.fixture.putActivity(1, 10, act(10, "Run", 10000)).manifest();

@@ -151,6 +151,13 @@ public final class TransformRunner {
             List<Model> marts = graph.order().stream().map(graph::model).filter(Model::serve).toList();
             SnapshotPublisher publisher = new SnapshotPublisher(lake, warehouse, json);
             boolean everything = request.selection() == null || request.selection().isBlank();
+            List<String> unbuilt = marts.stream().map(Model::name).filter(m -> warehouse.describe(m).isEmpty()).toList();
+            if (!unbuilt.isEmpty()) {
+                // A partial selection before the first full build: there is no complete snapshot to publish yet.
+                LOG.infof("run %s built its selection but publishes nothing: served marts %s were never built; run every "
+                        + "model once", runId, unbuilt);
+                return report(runId, request, "succeeded", startedAt, manifests, objects, models, tests, null, null);
+            }
             Set<Long> touched = request.fullRefresh() ? null : loader.touchedAthletes(ModelRenderer.CHANGED_TABLE);
             String lastManifest = loader.lastLoadedManifest();
             publisher.publish(buildId, marts, touched, settings.schemaVersion(), lastManifest, asOf());
