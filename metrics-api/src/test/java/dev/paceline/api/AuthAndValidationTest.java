@@ -123,6 +123,11 @@ class AuthAndValidationTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks[0].data.build_id", equalTo(Fixture.BUILD_1));
         given().get("/q/openapi").then().statusCode(200);
+        admin().get("/api/v1/athletes/1/fitness").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("paceline_api_cache_bytes"))
+                .body(containsString("paceline_api_cache_loads_total"))
+                .body(containsString("paceline_api_snapshot_poll_ok 1.0"));
     }
 
     @Test

@@ -176,7 +176,7 @@ public class ActivityQueries {
             return new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])};
         } catch (IllegalArgumentException e) {
             throw new BadParameter("cursor", "cursor '" + cursor + "' is not a cursor this API issued: pass the value of "
-                    + "the Paceline-Next-Cursor header (or the Link rel=next URL) of the previous page");
+                    + "the Paceline-Next-Cursor header of the previous page, with the same filters");
         }
     }
 
@@ -207,19 +207,25 @@ public class ActivityQueries {
             }
         }
 
+        /** Epoch second of start_date (ISO with Z, or a zone-less UTC date-time), else of start_date_local. */
         private static long epoch(String utc, String local) {
-            try {
-                if (utc != null) {
-                    return Instant.parse(utc).getEpochSecond();
+            for (String t : new String[] {utc, local}) {
+                if (t == null) {
+                    continue;
                 }
-                if (local != null) {
-                    return LocalDateTime.parse(local.endsWith("Z") ? local.substring(0, local.length() - 1) : local)
-                            .toEpochSecond(ZoneOffset.UTC);
+                try {
+                    return Instant.parse(t).getEpochSecond();
+                } catch (RuntimeException e) {
+                    try {
+                        String s = t.replace(' ', 'T');
+                        return LocalDateTime.parse(s.endsWith("Z") ? s.substring(0, s.length() - 1) : s)
+                                .toEpochSecond(ZoneOffset.UTC);
+                    } catch (RuntimeException ignored) {
+                        // try the next column
+                    }
                 }
-            } catch (RuntimeException e) {
-                // unparsable: sorts first
             }
-            return Long.MIN_VALUE;
+            return Long.MIN_VALUE; // unparsable: sorts last in newest-first order
         }
 
         @Override
