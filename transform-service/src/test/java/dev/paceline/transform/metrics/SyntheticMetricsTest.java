@@ -7,6 +7,7 @@ import static dev.paceline.transform.metrics.MetricsKit.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.paceline.stats.HeartRateLoad;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,7 +51,9 @@ class SyntheticMetricsTest {
             assertThat(num(a.get("tss"))).isCloseTo(100 * Math.pow(200.0 / 250, 2), within(1e-9));
             assertThat(num(a.get("load"))).isCloseTo(64.0, within(1e-9));
             assertThat(num(a.get("coverage"))).isEqualTo(1.0);
-            assertThat(a.get("hr_tss")).isNotNull();
+            // hrTSS in SQL equals activity-stats' HeartRateLoad: 60 min at 150 bpm, rest 60 (default), max HR 182 on the
+            // day, threshold 0.9 x 182, female coefficients (profile sex F).
+            assertThat(num(a.get("hr_tss"))).isCloseTo(HeartRateLoad.hrTss(60, 150, 60, 182, 0.9 * 182, true), within(1e-9));
 
             // Age 46 on 2026-11-20: max HR round(211 - 0.64 x 46) = 182; bounds 0/107/142/158/177; 150 bpm is zone 3.
             List<Map<String, Object>> hr = k.query("SELECT zone, lower, upper, seconds, coverage FROM mart_zone_times "
