@@ -36,7 +36,7 @@ public class IngestMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        return exitCode(coordinator.runOnce("job"));
+        return exitCode(coordinator.runOnce("job", config.jobMaxWait()));
     }
 
     static int exitCode(RunOutcome outcome) {

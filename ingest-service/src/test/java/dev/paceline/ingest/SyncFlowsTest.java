@@ -156,6 +156,34 @@ class SyncFlowsTest {
     }
 
     @Test
+    void aJobOutOfBudgetSavesItsCheckpointAndExitsZero() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(simulator.createActivity("{\"name\":\"Budget ride " + i + "\",\"sport_type\":\"Ride\",\"elapsed_time\":1800}")
+                    .path("id").asLong());
+        }
+        simulator.advance(Duration.ofMinutes(15));
+        simulator.limits("{\"read_15min\":6}");
+        RunOutcome job = coordinator.runOnce("job", Duration.ofMinutes(1));
+        simulator.limits("{\"read_15min\":100}");
+
+        assertThat(job.budgetExhausted()).isTrue();
+        assertThat(job.nextWindow()).isNotNull();
+        assertThat(job.fatal()).isNull();
+        assertThat(IngestMain.exitCode(job)).isZero();
+        assertThat(simulator.counters().path("too_many_requests").asInt()).isZero();
+        assertThat(lake.stat(LakeLayout.ingestManifest(job.runId()))).as("what landed is published").isPresent();
+        long landed = ids.stream().filter(id -> lake.stat(LakeLayout.streams(ATHLETE, id)).isPresent()).count();
+        assertThat(landed).isLessThan(4);
+        assertThat(states.load(ATHLETE).activities.values().stream().filter(a -> a.needsWork()).count())
+                .as("the checkpoint keeps the rest pending").isEqualTo(4 - landed);
+
+        RunOutcome next = coordinator.runOnce("job", Duration.ofMinutes(16));
+        assertThat(next.budgetExhausted()).isFalse();
+        assertThat(ids).allMatch(id -> lake.stat(LakeLayout.streams(ATHLETE, id)).isPresent());
+    }
+
+    @Test
     void anInactiveApplicationStopsTheRunWithWhatTheOwnerMustDo() {
         simulator.application(false);
         RunOutcome outcome = coordinator.runOnce("job");
@@ -219,6 +247,7 @@ class SyncFlowsTest {
                 .body("athletes[0].phase", equalTo("incremental"))
                 .body("athletes[0].activities_known", greaterThan(39))
                 .body("athletes[0].requests_left", equalTo(0))
+                .body("athletes[0].requests_used", greaterThan(80))
                 .body("budget.short_limit", equalTo(200))
                 .body("budget.read_short_limit", equalTo(100))
                 .body("last_run.run_id", notNullValue());

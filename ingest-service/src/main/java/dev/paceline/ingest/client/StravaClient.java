@@ -50,7 +50,8 @@ public class StravaClient {
     private final StravaOAuthRestClient oauth;
     private final RateGovernor governor;
     private final StravaConfig config;
-    private final Duration maxWait;
+    private final Duration defaultMaxWait;
+    private final ThreadLocal<Duration> maxWait = new ThreadLocal<>();
     private final ObjectMapper json;
     private final MeterRegistry metrics;
 
@@ -60,7 +61,7 @@ public class StravaClient {
         this.governor = governor;
         this.json = json;
         this.metrics = metrics;
-        this.maxWait = ingest.jobMode() ? ingest.jobMaxWait() : null;
+        this.defaultMaxWait = ingest.jobMode() ? ingest.jobMaxWait() : null;
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.apiUrl()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -73,6 +74,31 @@ public class StravaClient {
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .build(StravaOAuthRestClient.class);
+    }
+
+    /**
+     * Runs {@code work} on this thread with a limit on how long a request may wait for the rate budget (job runs:
+     * {@link BudgetExhaustedException} instead of a longer wait).
+     */
+    public <T> T withMaxWait(Duration limit, Supplier<T> work) {
+        Duration previous = maxWait.get();
+        maxWait.set(limit);
+        try {
+            return work.get();
+        } finally {
+            maxWait.set(previous);
+        }
+    }
+
+    /** Waits until the rate budget allows a request (same limit on the wait as the request itself). */
+    public void awaitBudget() {
+        Duration wait = maxWait.get();
+        try {
+            governor.awaitAvailable(wait != null ? wait : defaultMaxWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StravaException.Transient(0, "interrupted while waiting for the rate budget", e);
+        }
     }
 
     public StravaResponse athlete(String accessToken) {
@@ -177,7 +203,8 @@ public class StravaClient {
 
     private StravaResponse read(String source, Supplier<Response> call) {
         try {
-            governor.acquire(maxWait);
+            Duration wait = maxWait.get();
+            governor.acquire(wait != null ? wait : defaultMaxWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StravaException.Transient(0, source + " interrupted while waiting for the rate budget", e);

@@ -56,6 +56,18 @@ public final class RateGovernor {
      * @throws BudgetExhaustedException when the wait would exceed {@code maxWait}
      */
     public void acquire(Duration maxWait) throws InterruptedException {
+        await(maxWait, true);
+    }
+
+    /**
+     * Waits, like {@link #acquire}, until a request would be allowed, without reserving it: callers wait before they
+     * pick an access token, so a long wait does not end with an expired token.
+     */
+    public void awaitAvailable(Duration maxWait) throws InterruptedException {
+        await(maxWait, false);
+    }
+
+    private void await(Duration maxWait, boolean reserve) throws InterruptedException {
         while (true) {
             Instant now;
             Instant wakeAt;
@@ -71,6 +83,9 @@ public final class RateGovernor {
                     int shortLeft = shortRemaining();
                     int dailyLeft = dailyRemaining();
                     if (shortLeft > 0 && dailyLeft > 0) {
+                        if (!reserve) {
+                            return;
+                        }
                         shortUsage++;
                         dailyUsage++;
                         readShortUsage++;

@@ -1,5 +1,6 @@
 package dev.paceline.ingest.service;
 
+import dev.paceline.ingest.client.StravaClient;
 import dev.paceline.ingest.client.StravaException;
 import dev.paceline.ingest.client.StravaResponse;
 import dev.paceline.ingest.governor.BudgetExhaustedException;
@@ -11,6 +12,7 @@ import dev.paceline.platform.layout.LakeLayout;
 import dev.paceline.platform.lake.Lake;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +40,14 @@ public class IngestCoordinator {
     private final RateGovernor governor;
     private final Clock clock;
     private final Lake lake;
+    private final StravaClient strava;
     private final ReentrantLock worker = new ReentrantLock();
     private volatile String currentRun;
     private volatile RunOutcome lastOutcome;
 
     public IngestCoordinator(SyncService sync, WebhookProcessor webhooks, TokenService tokens, TokenStore tokenStore,
-            SyncStateStore states, RawWriter raw, RateGovernor governor, Clock clock, Lake lake) {
+            SyncStateStore states, RawWriter raw, RateGovernor governor, Clock clock, Lake lake, StravaClient strava) {
+        this.strava = strava;
         this.sync = sync;
         this.webhooks = webhooks;
         this.tokens = tokens;
@@ -63,6 +67,14 @@ public class IngestCoordinator {
         } finally {
             worker.unlock();
         }
+    }
+
+    /**
+     * A full run that stops (checkpoint saved, manifest written) instead of waiting longer than {@code maxWait} for
+     * the rate budget, as the job does with paceline.ingest.job-max-wait.
+     */
+    public RunOutcome runOnce(String trigger, Duration maxWait) {
+        return strava.withMaxWait(maxWait, () -> runOnce(trigger));
     }
 
     /** Works off the webhook queue unless a run is in progress (which serves the queue itself). */

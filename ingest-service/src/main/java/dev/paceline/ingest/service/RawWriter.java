@@ -118,8 +118,17 @@ public class RawWriter {
     /** Writes a manifest for {@code runId} (also used to publish a killed run's journal). */
     public String writeManifest(String runId, String startedAt, String trigger, List<Long> athletes,
             List<IngestManifest.Entry> entries) {
-        IngestManifest manifest = new IngestManifest(LakeLayout.VERSION, runId, startedAt, clock.instant().toString(),
-                trigger, athletes, entries);
+        // Built as a tree in the field order of IngestManifest: no reflection on the platform's records.
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = json.createObjectNode();
+        manifest.put("layout_version", LakeLayout.VERSION);
+        manifest.put("run_id", runId);
+        manifest.put("started_at", startedAt);
+        manifest.put("finished_at", clock.instant().toString());
+        manifest.put("trigger", trigger);
+        com.fasterxml.jackson.databind.node.ArrayNode ids = manifest.putArray("athlete_ids");
+        athletes.forEach(ids::add);
+        com.fasterxml.jackson.databind.node.ArrayNode objects = manifest.putArray("objects");
+        entries.forEach(e -> objects.add(entryNode(e)));
         String path = LakeLayout.ingestManifest(runId);
         try {
             lake.put(path, json.writeValueAsBytes(manifest), PutCondition.ifAbsent());
@@ -169,6 +178,26 @@ public class RawWriter {
         } catch (IOException e) {
             throw new MalformedPayloadException(source, e.getMessage().split("\n")[0]);
         }
+    }
+
+    /** A manifest entry as JSON, in the field order of {@link IngestManifest.Entry}. */
+    public com.fasterxml.jackson.databind.node.ObjectNode entryNode(IngestManifest.Entry e) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = json.createObjectNode();
+        node.put("path", e.path());
+        node.put("kind", e.kind());
+        node.put("athlete_id", e.athleteId());
+        node.put("object_id", e.objectId());
+        node.put("change", e.change());
+        node.put("generation", e.generation());
+        node.put("content_hash", e.contentHash());
+        return node;
+    }
+
+    /** The entry written by {@link #entryNode}. */
+    public static IngestManifest.Entry entryOf(JsonNode n) {
+        return new IngestManifest.Entry(n.path("path").asText(), n.path("kind").asText(), n.path("athlete_id").asLong(),
+                n.path("object_id").asLong(), n.path("change").asText(), n.path("generation").asLong(),
+                n.hasNonNull("content_hash") ? n.get("content_hash").asText() : null);
     }
 
     public static String sha256(byte[] bytes) {

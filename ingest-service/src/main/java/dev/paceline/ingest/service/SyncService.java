@@ -5,6 +5,7 @@ import dev.paceline.ingest.client.StravaClient;
 import dev.paceline.ingest.client.StravaException;
 import dev.paceline.ingest.client.StravaResponse;
 import dev.paceline.ingest.config.IngestConfig;
+import dev.paceline.ingest.governor.RateGovernor;
 import dev.paceline.ingest.token.StoredToken;
 import dev.paceline.platform.lake.Lake;
 import dev.paceline.platform.lake.ObjectInfo;
@@ -42,9 +43,12 @@ public class SyncService {
     private final IngestConfig config;
     private final Clock clock;
     private final Lake lake;
+    private final RateGovernor governor;
+    private long requestsCounted;
 
     public SyncService(StravaClient strava, TokenService tokens, RawWriter raw, SyncStateStore states,
-            IngestConfig config, Clock clock, Lake lake) {
+            IngestConfig config, Clock clock, Lake lake, RateGovernor governor) {
+        this.governor = governor;
         this.strava = strava;
         this.tokens = tokens;
         this.raw = raw;
@@ -312,7 +316,10 @@ public class SyncService {
     }
 
     /** Saves the journal (entries written so far) and then the cursor that depends on them. */
-    void checkpoint(IngestRun run, SyncState state) {
+    synchronized void checkpoint(IngestRun run, SyncState state) {
+        long sent = governor.snapshot().requestsSent();
+        state.requestsUsed += Math.max(0, sent - requestsCounted);
+        requestsCounted = sent;
         states.journal(run);
         state.lastRunId = run.id();
         states.save(state);

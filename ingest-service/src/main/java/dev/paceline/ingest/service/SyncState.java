@@ -34,6 +34,9 @@ public class SyncState {
     public String lastReconciledAt;
     @JsonProperty("last_run_id")
     public String lastRunId;
+    /** Strava requests spent on this athlete, all runs together. */
+    @JsonProperty("requests_used")
+    public long requestsUsed;
     @JsonProperty("deauthorized_at")
     public String deauthorizedAt;
     @JsonProperty("activities")

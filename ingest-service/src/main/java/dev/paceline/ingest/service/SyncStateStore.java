@@ -29,11 +29,13 @@ public class SyncStateStore {
 
     private final Lake lake;
     private final ObjectMapper json;
+    private final RawWriter raw;
     private final Map<Long, SyncState> cache = new ConcurrentHashMap<>();
     private final Map<String, Integer> journalSeq = new ConcurrentHashMap<>();
     private final Map<String, Integer> journaled = new ConcurrentHashMap<>();
 
-    public SyncStateStore(Lake lake, ObjectMapper json) {
+    public SyncStateStore(Lake lake, ObjectMapper json, RawWriter raw) {
+        this.raw = raw;
         this.lake = lake;
         this.json = json;
     }
@@ -84,8 +86,12 @@ public class SyncStateStore {
             return;
         }
         int seq = journalSeq.merge(run.id(), 1, Integer::sum);
-        JournalChunk chunk = new JournalChunk(run.id(), run.startedAt().toString(), run.trigger(),
-                new ArrayList<>(all.subList(done, all.size())));
+        com.fasterxml.jackson.databind.node.ObjectNode chunk = json.createObjectNode();
+        chunk.put("run_id", run.id());
+        chunk.put("started_at", run.startedAt().toString());
+        chunk.put("trigger", run.trigger());
+        com.fasterxml.jackson.databind.node.ArrayNode entries = chunk.putArray("entries");
+        all.subList(done, all.size()).forEach(e -> entries.add(raw.entryNode(e)));
         try {
             lake.put(JOURNAL + run.id() + "/" + String.format("%08d", seq) + ".json", json.writeValueAsBytes(chunk));
         } catch (IOException e) {
@@ -112,8 +118,12 @@ public class SyncStateStore {
                 continue;
             }
             try {
-                JournalChunk chunk = json.readValue(bytes.get(), JournalChunk.class);
-                if (!chunk.runId().equals(currentRunId)) {
+                com.fasterxml.jackson.databind.JsonNode node = json.readTree(bytes.get());
+                List<IngestManifest.Entry> entries = new ArrayList<>();
+                node.path("entries").forEach(e -> entries.add(RawWriter.entryOf(e)));
+                JournalChunk chunk = new JournalChunk(node.path("run_id").asText(), node.path("started_at").asText(),
+                        node.path("trigger").asText(), entries);
+                if (!chunk.runId().isEmpty() && !chunk.runId().equals(currentRunId)) {
                     runs.computeIfAbsent(chunk.runId(), k -> new ArrayList<>()).add(chunk);
                 }
             } catch (IOException e) {

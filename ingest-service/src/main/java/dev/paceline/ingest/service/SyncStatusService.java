@@ -61,6 +61,7 @@ public class SyncStatusService {
      * @param activitiesKnown activities known (not deleted)
      * @param activitiesDone activities fully fetched
      * @param activitiesFailed activities whose last fetch failed
+     * @param requestsUsed Strava requests spent on this athlete so far
      * @param requestsLeft estimated Strava requests still needed
      * @param eta estimated completion (ISO-8601), null when nothing is left
      * @param backfillCompletedAt when the backfill finished
@@ -74,6 +75,7 @@ public class SyncStatusService {
             @JsonProperty("activities_known") long activitiesKnown,
             @JsonProperty("activities_done") long activitiesDone,
             @JsonProperty("activities_failed") long activitiesFailed,
+            @JsonProperty("requests_used") long requestsUsed,
             @JsonProperty("requests_left") long requestsLeft,
             @JsonProperty("eta") String eta,
             @JsonProperty("backfill_completed_at") String backfillCompletedAt,
@@ -109,7 +111,7 @@ public class SyncStatusService {
             left += 1;
         }
         Instant eta = governor.estimateCompletion(left);
-        return new AthleteStatus(id, s.phase, s.known(), s.done(), s.failed(), left, eta == null ? null : eta.toString(),
+        return new AthleteStatus(id, s.phase, s.known(), s.done(), s.failed(), s.requestsUsed, left, eta == null ? null : eta.toString(),
                 s.backfillCompletedAt, s.lastReconciledAt, failures);
     }
 

@@ -116,6 +116,7 @@ public class TokenService {
 
     /** Calls Strava with the athlete's token; on 401 refreshes once and retries, then reports the athlete. */
     public <T> T withToken(long athleteId, Function<String, T> call) {
+        strava.awaitBudget();
         try {
             return call.apply(accessToken(athleteId));
         } catch (StravaException.Unauthorized first) {

@@ -132,6 +132,19 @@ class RateGovernorTest {
     }
 
     @Test
+    void awaitingTheBudgetDoesNotSpendIt() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:10:00Z"));
+        RateGovernor governor = new RateGovernor(clock, clock.sleeper(), 0.9);
+        governor.observe(200, headers("200,2000", "0,0", "10,1000", "9,9"));
+        governor.awaitAvailable(null);
+        assertThat(clock.sleeps).containsExactly(Instant.parse("2026-11-27T10:15:00Z"));
+        assertThat(governor.snapshot().readShortUsage()).isZero();
+        governor.acquire(null);
+        assertThat(governor.snapshot().readShortUsage()).isEqualTo(1);
+        assertThat(clock.sleeps).hasSize(1);
+    }
+
+    @Test
     void refusesAnImpossibleShare() {
         MutableClock clock = new MutableClock(Instant.EPOCH);
         assertThatThrownBy(() -> new RateGovernor(clock, clock.sleeper(), 1.5))
