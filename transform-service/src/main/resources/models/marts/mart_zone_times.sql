@@ -42,14 +42,26 @@ zoned as (
         and t.local_date >= z.valid_from and (z.valid_to is null or t.local_date <= z.valid_to)
 ),
 
-summed as (
-    select z.athlete_id, z.activity_id, z.local_date, z.sport, z.zone_type, z.zone, max(z.lower) as lower,
-        max(z.upper) as upper, z.moving_time_s, z.channel_s, coalesce(sum(h.moving_s), 0) as seconds
+bucket_zones as (
+    select z.athlete_id, z.activity_id, z.zone_type, z.zone, h.moving_s
     from zoned as z
-    left join {{ ref('int_activity_histograms') }} as h
+    inner join {{ ref('int_activity_histograms') }} as h
         on h.athlete_id = z.athlete_id and h.activity_id = z.activity_id and h.kind = z.kind
-        and (z.zone = 1 or h.value > z.lower) and (z.upper is null or h.value <= z.upper)
-    group by z.athlete_id, z.activity_id, z.local_date, z.sport, z.zone_type, z.zone, z.moving_time_s, z.channel_s
+    where (z.zone = 1 or h.value > z.lower) and (z.upper is null or h.value <= z.upper)
+),
+
+zone_seconds as (
+    select b.athlete_id, b.activity_id, b.zone_type, b.zone, sum(b.moving_s) as seconds
+    from bucket_zones as b
+    group by b.athlete_id, b.activity_id, b.zone_type, b.zone
+),
+
+summed as (
+    select z.athlete_id, z.activity_id, z.local_date, z.sport, z.zone_type, z.zone, z.lower, z.upper, z.moving_time_s,
+        z.channel_s, coalesce(s.seconds, 0) as seconds
+    from zoned as z
+    left join zone_seconds as s
+        on s.athlete_id = z.athlete_id and s.activity_id = z.activity_id and s.zone_type = z.zone_type and s.zone = z.zone
 )
 
 select
