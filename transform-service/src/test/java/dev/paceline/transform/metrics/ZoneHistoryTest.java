@@ -7,6 +7,7 @@ import static dev.paceline.transform.metrics.MetricsKit.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.paceline.stats.Fitness;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,6 +76,20 @@ class ZoneHistoryTest {
             assertThat(num(acts.get(1).get("tss"))).isCloseTo(100 * 0.5 * Math.pow(200 / 285.0, 2), within(1e-9));
             assertThat(num(acts.get(2).get("ftp_w"))).isEqualTo(250.0);
             assertThat(num(acts.get(2).get("tss"))).isCloseTo(32.0, within(1e-9));
+
+            // mart_fitness (unrolled sum in SQL) equals activity-stats' recursive Fitness.daily on every day.
+            List<Map<String, Object>> days = k.query("SELECT date, load, ctl, atl, form FROM mart_fitness ORDER BY date");
+            assertThat(days.get(0).get("date")).isEqualTo(LocalDate.parse("2026-09-01"));
+            double[] loads = days.stream().mapToDouble(d -> num(d.get("load"))).toArray();
+            List<Fitness.Day> expected = Fitness.daily(LocalDate.parse("2026-09-01"), loads);
+            assertThat(days).hasSize(expected.size());
+            for (int i = 0; i < days.size(); i++) {
+                assertThat(num(days.get(i).get("ctl"))).as("ctl day %d", i).isCloseTo(expected.get(i).ctl(), within(1e-9));
+                assertThat(num(days.get(i).get("atl"))).as("atl day %d", i).isCloseTo(expected.get(i).atl(), within(1e-9));
+                assertThat(num(days.get(i).get("form"))).as("form day %d", i).isCloseTo(expected.get(i).form(), within(1e-9));
+            }
+            assertThat(loads[0] + loads[9] + loads[24]).isCloseTo(num(acts.get(0).get("tss")) + num(acts.get(1).get("tss"))
+                    + num(acts.get(2).get("tss")), within(1e-9));
 
             List<Map<String, Object>> defs = k.query("SELECT valid_from, valid_to, threshold, source, preset, COUNT(*) AS zones "
                     + "FROM mart_zone_definitions WHERE zone_type = 'power' GROUP BY ALL ORDER BY valid_from");
