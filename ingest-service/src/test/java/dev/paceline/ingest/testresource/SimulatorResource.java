@@ -1,5 +1,6 @@
 package dev.paceline.ingest.testresource;
 
+import dev.paceline.platform.testing.simulator.SimulatorProcess;
 import java.security.SecureRandom;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
-    private SimulatorLauncher launcher;
+    private SimulatorProcess launcher;
     private final Map<String, String> simulatorProperties = new HashMap<>();
 
     @Override
@@ -28,7 +29,7 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        launcher = SimulatorLauncher.start(simulatorProperties);
+        launcher = SimulatorProcess.start(simulatorProperties);
         Path lake;
         try {
             lake = Files.createTempDirectory("ingest-lake-");

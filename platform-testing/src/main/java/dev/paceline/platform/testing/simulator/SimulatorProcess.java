@@ -53,7 +53,7 @@ public final class SimulatorProcess implements AutoCloseable {
      * @throws IllegalStateException when the jar is missing (build it first) or the simulator does not get ready
      */
     public static SimulatorProcess start(Map<String, String> overrides) {
-        QuarkusAppProcess process = QuarkusAppProcess.of(MODULE).maxHeap("256m")
+        QuarkusAppProcess process = QuarkusAppProcess.of(MODULE).maxHeap("384m")
                 .property("quarkus.http.host", "127.0.0.1")
                 .property("simulator.admin.enabled", "true")
                 .properties(overrides)
