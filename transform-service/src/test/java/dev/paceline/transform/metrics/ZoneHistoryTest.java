@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Zone histories and what follows them: a birthday that moves HR zones, an eFTP then a configured FTP test that
  * changes IF/TSS and power zones mid-window, 5 km races that move pace zones, a step profile and a gap that breaks
- * the 90 % rule, the activity-type rules and the weekly view.
+ * the 90 % rule, the activity-type rules, the 90-day view and the weekly view.
  */
 class ZoneHistoryTest {
 
@@ -105,6 +105,27 @@ class ZoneHistoryTest {
                             org.assertj.core.groups.Tuple.tuple(21L, 2L, 171.0),
                             org.assertj.core.groups.Tuple.tuple(22L, 3L, 188.0));
 
+            // The 90-day view on 2026-09-25, rides: three rides, best 20 min 300 W, FTP in force 250.
+            Map<String, Object> r = k.one("SELECT * FROM mart_rolling_90d WHERE date = DATE '2026-09-25' AND sport = 'ride'");
+            assertThat(r).containsEntry("activity_count", 3L).containsEntry("active_days", 3L).containsEntry("moving_time_s", 5100L)
+                    .containsEntry("power_best_1200_w", 300.0).containsEntry("eftp_w", 250.0).containsEntry("activity_count_prev", 0L);
+            assertThat(r.get("power_best_1800_w")).isEqualTo(200.0);
+            assertThat(r.get("power_best_3600_w")).isNull();
+            assertThat(r.get("activity_count_change_pct")).isNull();
+            assertThat(r).containsEntry("power_z2_s", 1800L).containsEntry("power_z3_s", 1800L).containsEntry("power_z5_s", 1500L);
+            assertThat(num(r.get("power_z5_share"))).isCloseTo(1500.0 / 5100, within(1e-12));
+            assertThat(r.get("hr_z1_s")).isNull();
+            assertThat(num(r.get("avg_if"))).isCloseTo((300 / 285.0 + 200 / 285.0 + 0.8) / 3, within(1e-12));
+            Map<String, Object> run = k.one("SELECT activity_count, distance_m, load FROM mart_rolling_90d "
+                    + "WHERE date = DATE '2026-09-25' AND sport = 'run'");
+            assertThat(run).containsEntry("activity_count", 0L).containsEntry("distance_m", 0.0).containsEntry("load", 0.0);
+            // On 2026-09-10 the previous 90 days hold nothing: change is null, not infinite.
+            Map<String, Object> early = k.one("SELECT activity_count, activity_count_prev, activity_count_change_pct, ctl, ctl_prev "
+                    + "FROM mart_rolling_90d WHERE date = DATE '2026-09-10' AND sport = 'all'");
+            assertThat(early).containsEntry("activity_count", 2L).containsEntry("activity_count_prev", 0L)
+                    .containsEntry("ctl_prev", 0.0);
+            assertThat(early.get("activity_count_change_pct")).isNull();
+            assertThat(num(early.get("ctl"))).isEqualTo(num(k.one("SELECT ctl FROM mart_fitness WHERE date = DATE '2026-09-10'").get("ctl")));
         }
     }
 

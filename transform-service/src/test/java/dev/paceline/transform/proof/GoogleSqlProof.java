@@ -6,7 +6,6 @@ import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.platform.testing.googlesql.Analysis;
 import dev.paceline.platform.testing.googlesql.GoogleSql;
 import dev.paceline.platform.testing.googlesql.GoogleSqlException;
-import dev.paceline.platform.testing.googlesql.QueryRows;
 import dev.paceline.platform.testing.googlesql.RowsComparison;
 import dev.paceline.transform.DataTestSpec;
 import dev.paceline.transform.Materialization;
@@ -112,24 +111,56 @@ public final class GoogleSqlProof {
                     failures.add(model.resource() + ": BigQuery rejects data test " + test.name() + ": " + e.getMessage());
                 }
             }
-            QueryRows reference;
+            List<List<Object>> reference;
             try {
-                reference = bq.execute(select, contents);
+                reference = referenceRows(bq, select, contents, duck, name, analysis.columnNames());
             } catch (RuntimeException e) {
                 failures.add(model.resource() + ": the reference engine cannot run the BigQuery rendering: " + e.getMessage());
                 break;
             }
             List<List<Object>> duckRows = duckRows(duck, name, analysis.columnNames());
-            RowsComparison comparison = RowsComparison.of(reference.rows(), duckRows).ignoringOrder().withTolerance(1e-9);
+            RowsComparison comparison = RowsComparison.of(reference, duckRows).ignoringOrder().withTolerance(1e-9);
             if (!comparison.same()) {
                 failures.add(model.resource() + ": BigQuery (reference engine) and DuckDB rows differ:\n  "
                         + String.join("\n  ", comparison.differences()));
             }
             compared++;
             rows += duckRows.size();
-            contents.put(name, new ArrayList<>(reference.rows()));
+            contents.put(name, new ArrayList<>(reference));
         }
         return new Result(List.copyOf(failures), analysed, statements, compared, rows);
+    }
+
+    /** Rows a slice of the reference engine's answer may hold: its answers travel in messages of at most 4 MiB. */
+    private static final int SLICE_ROWS = 4_000;
+
+    /**
+     * The reference engine's rows for {@code select}. A model with many rows (the 90-day view: every day × sport ×
+     * 180 columns) is executed once per slice of its {@code date} column, so that each answer fits the engine's
+     * message limit; the slices together are every row (null dates included).
+     */
+    private static List<List<Object>> referenceRows(GoogleSql bq, String select, Map<String, List<List<Object>>> contents,
+            Warehouse duck, String name, List<String> columns) {
+        long count = ((Number) duck.query("SELECT count(*) AS n FROM " + duck.qualify(name)).get(0).get("n")).longValue();
+        if (count <= SLICE_ROWS || !columns.contains("date")) {
+            return bq.execute(select, contents).rows();
+        }
+        List<Object> dates = new ArrayList<>();
+        for (Map<String, Object> row : duck.query("SELECT DISTINCT \"date\" AS d FROM " + duck.qualify(name)
+                + " WHERE \"date\" IS NOT NULL ORDER BY 1")) {
+            dates.add(row.get("d"));
+        }
+        long perDate = Math.max(1, count / Math.max(1, dates.size()));
+        int datesPerSlice = (int) Math.max(1, SLICE_ROWS / perDate);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int from = 0; from < dates.size(); from += datesPerSlice) {
+            Object first = dates.get(from);
+            Object last = dates.get(Math.min(dates.size(), from + datesPerSlice) - 1);
+            rows.addAll(bq.execute("SELECT * FROM (" + select + ") AS proof_slice WHERE proof_slice.`date` BETWEEN DATE '"
+                    + first + "' AND DATE '" + last + "'", contents).rows());
+        }
+        rows.addAll(bq.execute("SELECT * FROM (" + select + ") AS proof_slice WHERE proof_slice.`date` IS NULL", contents).rows());
+        return rows;
     }
 
     private static List<dev.paceline.platform.testing.googlesql.Column> columns(TableSchema schema) {
