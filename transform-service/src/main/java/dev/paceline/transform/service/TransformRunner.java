@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
 public final class TransformRunner {
 
     private static final Logger LOG = Logger.getLogger(TransformRunner.class);
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Milliseconds in the id: builds sort by it (newest kept, oldest pruned) and several can start within a second. */
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** What a run is asked to do. */
     public record Request(String trigger, String selection, boolean fullRefresh, boolean onlyIfNew) {
@@ -73,7 +74,7 @@ public final class TransformRunner {
         return graph;
     }
 
-    /** A new sortable id: UTC time, then random hex. */
+    /** A new sortable id: UTC time to the millisecond, then random hex. */
     public String newId() {
         return ID.format(clock.instant()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(0x1000000));
     }
