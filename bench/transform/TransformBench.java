@@ -158,6 +158,13 @@ public final class TransformBench {
         for (ModelResult m : models.subList(0, Math.min(8, models.size()))) {
             System.out.printf(Locale.ROOT, "  %-28s %-11s %6.2f s%n", m.model(), m.mode(), m.durationMs() / 1000.0);
         }
+        List<dev.paceline.transform.TestResult> tests = new ArrayList<>(r.tests());
+        tests.sort((a, b) -> Long.compare(b.durationMs(), a.durationMs()));
+        System.out.printf(Locale.ROOT, "  data tests: %d in %.2f s; slowest:%n", tests.size(),
+                tests.stream().mapToLong(dev.paceline.transform.TestResult::durationMs).sum() / 1000.0);
+        for (dev.paceline.transform.TestResult test : tests.subList(0, Math.min(5, tests.size()))) {
+            System.out.printf(Locale.ROOT, "    %-60s %6.2f s%n", test.name(), test.durationMs() / 1000.0);
+        }
         return r;
     }
 

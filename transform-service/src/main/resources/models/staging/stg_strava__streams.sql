@@ -7,16 +7,29 @@ tests:
   - relationships: athlete_id, activity_id -> stg_strava__activities
   - expression [warn]: watts is null or watts >= 0
 #}
-{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'sample_index']) }}
+{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'sample_index'], batch_activities=250) }}
 
-with latest as (
-    select s.athlete_id, s.object_id as activity_id, s.payload
+-- The latest version's key first, then its payload by an equality join: a filter over the payload column itself
+-- would carry every raw payload (hundreds of MB) through the subquery joins of in_changed().
+with latest_keys as (
+    select s.athlete_id, s.object_id, s.fetched_at, s.payload_sha256
     from {{ source('strava', 'streams') }} as s
     where true
     {%- if is_incremental() %}
         and {{ in_changed('s.athlete_id', 's.object_id') }}
     {%- endif %}
     qualify row_number() over (partition by s.athlete_id, s.object_id order by s.fetched_at desc, s.payload_sha256 desc) = 1
+),
+
+latest as (
+    select s.athlete_id, s.object_id as activity_id, s.payload
+    from {{ source('strava', 'streams') }} as s
+    inner join latest_keys as k
+        on k.athlete_id = s.athlete_id and k.object_id = s.object_id and k.fetched_at = s.fetched_at
+        and k.payload_sha256 = s.payload_sha256
+    where true
+    -- the same version loaded twice (a re-delivered object) still yields one payload
+    qualify row_number() over (partition by s.athlete_id, s.object_id order by s.ingest_run_id) = 1
 ),
 
 live as (
@@ -28,22 +41,12 @@ live as (
 ),
 
 arrays as (
-    select
-        athlete_id,
-        activity_id,
-        {{ json_array('payload', '$.time.data', 'INT64') }} as time_arr,
-        {{ json_array('payload', '$.watts.data', 'FLOAT64') }} as watts_arr,
-        {{ json_array('payload', '$.heartrate.data', 'FLOAT64') }} as heartrate_arr,
-        {{ json_array('payload', '$.cadence.data', 'FLOAT64') }} as cadence_arr,
-        {{ json_array('payload', '$.velocity_smooth.data', 'FLOAT64') }} as velocity_arr,
-        {{ json_array('payload', '$.distance.data', 'FLOAT64') }} as distance_arr,
-        {{ json_array('payload', '$.altitude.data', 'FLOAT64') }} as altitude_arr,
-        {{ json_array('payload', '$.grade_smooth.data', 'FLOAT64') }} as grade_arr,
-        {{ json_array('payload', '$.temp.data', 'FLOAT64') }} as temp_arr,
-        {{ json_array('payload', '$.moving.data', 'BOOL') }} as moving_arr,
-        {{ json_array('payload', '$.latlng.data', 'FLOAT64', element_index=0) }} as lat_arr,
-        {{ json_array('payload', '$.latlng.data', 'FLOAT64', element_index=1) }} as lng_arr
-    from live
+    {{ json_arrays('live', ['athlete_id', 'activity_id'], 'payload',
+        ['$.time.data', '$.watts.data', '$.heartrate.data', '$.cadence.data', '$.velocity_smooth.data', '$.distance.data',
+         '$.altitude.data', '$.grade_smooth.data', '$.temp.data', '$.moving.data', '$.latlng.data[*][0]', '$.latlng.data[*][1]'],
+        ['INT64', 'FLOAT64', 'FLOAT64', 'FLOAT64', 'FLOAT64', 'FLOAT64', 'FLOAT64', 'FLOAT64', 'FLOAT64', 'BOOL', 'FLOAT64', 'FLOAT64'],
+        ['time_arr', 'watts_arr', 'heartrate_arr', 'cadence_arr', 'velocity_arr', 'distance_arr', 'altitude_arr', 'grade_arr',
+         'temp_arr', 'moving_arr', 'lat_arr', 'lng_arr']) }}
 )
 
 {{ unnest_zip('arrays', ['athlete_id', 'activity_id'],

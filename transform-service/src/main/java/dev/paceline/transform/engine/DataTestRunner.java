@@ -10,7 +10,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-/** Runs data tests: each renders to a query counting the failing rows. */
+/**
+ * Runs data tests: each renders to a query counting the failing rows. After an incremental build, the tests of an
+ * incremental model may be scoped to the changed activities' rows: the rows of other activities passed the same tests
+ * in the build that wrote them and were not touched since (a unique test is scoped only when its columns include
+ * athlete_id and activity_id, since only then can no duplicate span a changed and an unchanged activity).
+ */
 public final class DataTestRunner {
 
     private final Warehouse warehouse;
@@ -21,11 +26,21 @@ public final class DataTestRunner {
         this.dialect = dialect;
     }
 
+    /** Runs {@code test} over every row of its model. */
     public TestResult run(DataTestSpec test) {
+        return run(test, null);
+    }
+
+    /**
+     * Runs {@code test}, over the rows of the activities in {@code changedTable} (unqualified) when it is not null and
+     * the test allows it ({@link #scopable}), else over every row.
+     */
+    public TestResult run(DataTestSpec test, String changedTable) {
         long start = System.nanoTime();
         String severity = test.severity().name().toLowerCase(Locale.ROOT);
+        String scope = changedTable != null && scopable(test) ? warehouse.qualify(changedTable) : null;
         try {
-            List<Map<String, Object>> rows = warehouse.query(sql(test, dialect, warehouse::qualify));
+            List<Map<String, Object>> rows = warehouse.query(sql(test, dialect, warehouse::qualify, scope));
             long failures = ((Number) rows.get(0).get("failures")).longValue();
             String status = failures == 0 ? "pass" : test.severity() == DataTestSpec.Severity.ERROR ? "fail" : "warn";
             return new TestResult(test.name(), severity, status, failures, millis(start), null);
@@ -37,7 +52,22 @@ public final class DataTestRunner {
 
     /** The query counting {@code test}'s failing rows as column {@code failures}. */
     public static String sql(DataTestSpec test, SqlDialect dialect, UnaryOperator<String> qualify) {
-        String model = qualify.apply(test.model());
+        return sql(test, dialect, qualify, null);
+    }
+
+    /** Whether {@code test} can be scoped to changed activities (see the class comment). */
+    public static boolean scopable(DataTestSpec test) {
+        return !test.kind().equals("unique") || test.columns().containsAll(List.of("athlete_id", "activity_id"));
+    }
+
+    /**
+     * The query counting {@code test}'s failing rows, over the rows of the activities in {@code changed} (qualified;
+     * null: every row).
+     */
+    public static String sql(DataTestSpec test, SqlDialect dialect, UnaryOperator<String> qualify, String changed) {
+        String model = changed == null ? qualify.apply(test.model())
+                : "(SELECT * FROM " + qualify.apply(test.model()) + " AS _scoped WHERE "
+                        + dialect.inChanged(changed, "_scoped.athlete_id", "_scoped.activity_id") + ")";
         List<String> cols = test.columns();
         return switch (test.kind()) {
             case "unique" -> "SELECT COUNT(*) AS failures FROM (SELECT COUNT(*) AS n FROM " + model

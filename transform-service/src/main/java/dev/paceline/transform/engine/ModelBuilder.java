@@ -32,11 +32,16 @@ public final class ModelBuilder {
 
     private static final Logger LOG = Logger.getLogger(ModelBuilder.class);
     private static final int JAVA_ROWS_PER_FILE = 100_000;
+    /** The live activities of the warehouse: what Java models compute and batched builds split. */
+    private static final String ACTIVITIES = "stg_strava__activities";
+    /** The (athlete_id, activity_id) of one batch of a batched build; its in_changed() scope. */
+    static final String BATCH_TABLE = "_paceline_build_batch";
 
     private final Warehouse warehouse;
     private final Lake lake;
     private final SqlDialect dialect;
     private final ModelRenderer renderer;
+    private final ModelRenderer batchRenderer;
     private final Map<String, JavaModel> javaModels;
     private final ObjectMapper json;
 
@@ -45,6 +50,7 @@ public final class ModelBuilder {
         this.lake = lake;
         this.dialect = dialect;
         this.renderer = new ModelRenderer(dialect, warehouse::qualify, ModelRenderer.CHANGED_TABLE);
+        this.batchRenderer = new ModelRenderer(dialect, warehouse::qualify, BATCH_TABLE);
         this.javaModels = new LinkedHashMap<>();
         javaModels.forEach(j -> this.javaModels.put(j.name(), j));
         this.json = json;
@@ -90,11 +96,13 @@ public final class ModelBuilder {
     private String incremental(Model model, boolean fullRefresh, boolean hasChanges) {
         String target = warehouse.qualify(model.name());
         if (fullRefresh || warehouse.describe(model.name()).isEmpty()) {
-            warehouse.execute(dialect.createTableAs(target, renderer.render(model, false)));
-            return "full";
+            return rebuild(model);
         }
         if (!hasChanges) {
             return "skipped";
+        }
+        if (batched(model) && changedActivities() > model.batchActivities()) {
+            return rebuild(model);
         }
         String incrName = model.name() + "__incr";
         String incr = warehouse.qualify(incrName);
@@ -105,14 +113,54 @@ public final class ModelBuilder {
             if (!names(incrSchema).equals(names(targetSchema))) {
                 LOG.infof("model %s changed its columns %s -> %s: rebuilding it in full", model.name(), names(targetSchema),
                         names(incrSchema));
-                warehouse.execute(dialect.createTableAs(target, renderer.render(model, false)));
-                return "full";
+                return rebuild(model);
             }
             mergeIncrement(model, target, incr, names(incrSchema));
             return "incremental";
         } finally {
             warehouse.execute("DROP TABLE IF EXISTS " + incr);
         }
+    }
+
+    private boolean batched(Model model) {
+        return model.batchActivities() > 0 && dialect.batchesLargeBuilds();
+    }
+
+    /** Live activities the current build's changes cover (a whole-athlete change counts all of its activities). */
+    private long changedActivities() {
+        return scalar("SELECT COUNT(*) AS n FROM " + warehouse.qualify(ACTIVITIES) + " AS a WHERE "
+                + dialect.inChanged(warehouse.qualify(ModelRenderer.CHANGED_TABLE), "a.athlete_id", "a.activity_id"));
+    }
+
+    /**
+     * Rebuilds an incremental model from scratch: in one statement, or, for a batched model, batch by batch of
+     * live activities into {@code <model>__full}, which replaces the model only once every batch succeeded (a failed
+     * batch leaves the model as it was).
+     */
+    private String rebuild(Model model) {
+        String target = warehouse.qualify(model.name());
+        if (!batched(model)) {
+            warehouse.execute(dialect.createTableAs(target, renderer.render(model, false)));
+            return "full";
+        }
+        String full = warehouse.qualify(model.name() + "__full");
+        String batch = warehouse.qualify(BATCH_TABLE);
+        String select = batchRenderer.render(model, true);
+        long total = scalar("SELECT COUNT(*) AS n FROM " + warehouse.qualify(ACTIVITIES));
+        int size = model.batchActivities();
+        try {
+            for (long offset = 0; offset == 0 || offset < total; offset += size) {
+                warehouse.execute(dialect.createTableAs(batch, "SELECT athlete_id, activity_id FROM " + warehouse.qualify(ACTIVITIES)
+                        + " ORDER BY athlete_id, activity_id LIMIT " + size + " OFFSET " + offset));
+                warehouse.execute(offset == 0 ? dialect.createTableAs(full, select) : "INSERT INTO " + full + "\n" + select);
+            }
+            warehouse.executeAtomically(List.of("DROP TABLE IF EXISTS " + target, dialect.renameTable(full, model.name())));
+        } finally {
+            warehouse.execute("DROP TABLE IF EXISTS " + full);
+            warehouse.execute("DROP TABLE IF EXISTS " + batch);
+        }
+        LOG.infof("model %s rebuilt in %d batches of up to %d activities", model.name(), Math.max(1, (total + size - 1) / size), size);
+        return "full";
     }
 
     private void mergeIncrement(Model model, String target, String incr, List<String> columns) {
@@ -131,7 +179,7 @@ public final class ModelBuilder {
         if (!full && !hasChanges) {
             return "skipped";
         }
-        String activitiesSql = "SELECT athlete_id, activity_id FROM " + warehouse.qualify("stg_strava__activities") + " AS a"
+        String activitiesSql = "SELECT athlete_id, activity_id FROM " + warehouse.qualify(ACTIVITIES) + " AS a"
                 + (full ? "" : " WHERE " + dialect.inChanged(warehouse.qualify(ModelRenderer.CHANGED_TABLE), "a.athlete_id", "a.activity_id"))
                 + " ORDER BY athlete_id, activity_id";
         List<JavaModel.ActivityRef> activities = new ArrayList<>();
@@ -258,8 +306,11 @@ public final class ModelBuilder {
     }
 
     private long count(String table) {
-        List<Map<String, Object>> rows = warehouse.query("SELECT COUNT(*) AS n FROM " + warehouse.qualify(table));
-        return ((Number) rows.get(0).get("n")).longValue();
+        return scalar("SELECT COUNT(*) AS n FROM " + warehouse.qualify(table));
+    }
+
+    private long scalar(String sql) {
+        return ((Number) warehouse.query(sql).get(0).get("n")).longValue();
     }
 
     private static List<String> names(TableSchema schema) {

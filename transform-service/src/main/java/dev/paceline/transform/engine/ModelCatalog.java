@@ -135,9 +135,9 @@ public final class ModelCatalog {
             }
         }
         for (String key : config.keySet()) {
-            if (!List.of("materialized", "unique_key", "serve").contains(key)) {
+            if (!List.of("materialized", "unique_key", "serve", "batch_activities").contains(key)) {
                 throw new ModelException(resource + ": unknown config key '" + key
-                        + "'; accepted: materialized, unique_key, serve");
+                        + "'; accepted: materialized, unique_key, serve, batch_activities");
             }
         }
         Materialization m = Materialization.parse(String.valueOf(config.getOrDefault("materialized", "view")), name);
@@ -158,7 +158,16 @@ public final class ModelCatalog {
             }
         }
         boolean serve = Boolean.TRUE.equals(config.get("serve"));
-        return new Model(name, layer, resource, template, m, List.copyOf(uniqueKey), serve, header.grain(),
+        int batch = 0;
+        Object batchValue = config.get("batch_activities");
+        if (batchValue != null) {
+            if (m != Materialization.INCREMENTAL || !(batchValue instanceof Long n) || n.longValue() < 1 || n.longValue() > 1_000_000) {
+                throw new ModelException(resource + ": batch_activities=" + batchValue + " is not valid; it takes a whole number "
+                        + "from 1 to 1000000, on incremental models only, e.g. batch_activities=200");
+            }
+            batch = n.intValue();
+        }
+        return new Model(name, layer, resource, template, m, List.copyOf(uniqueKey), serve, batch, header.grain(),
                 header.description(), header.tests(), Set.copyOf(refs), Set.copyOf(sources), null, null);
     }
 
@@ -210,7 +219,7 @@ public final class ModelCatalog {
                         + " fields but the header declares " + columns.size());
             }
         }
-        return new Model(name, "seeds", resource, null, Materialization.SEED, List.of(), false, header.grain(),
+        return new Model(name, "seeds", resource, null, Materialization.SEED, List.of(), false, 0, header.grain(),
                 header.description(), header.tests(), Set.of(), Set.of(), schema, body.toString());
     }
 
@@ -225,7 +234,7 @@ public final class ModelCatalog {
             }
         }
         return new Model(java.name(), "java", java.getClass().getName(), null, Materialization.INCREMENTAL,
-                List.copyOf(java.uniqueKey()), false, java.grain(), null, parsed.tests(), Set.copyOf(refs), Set.of(),
+                List.copyOf(java.uniqueKey()), false, 0, java.grain(), null, parsed.tests(), Set.copyOf(refs), Set.of(),
                 java.schema(), null);
     }
 

@@ -9,6 +9,11 @@ import java.util.List;
 public class BigQueryDialect extends SqlDialect {
 
     @Override
+    public boolean batchesLargeBuilds() {
+        return false;
+    }
+
+    @Override
     public Dialect dialect() {
         return Dialect.BIGQUERY;
     }

@@ -3,10 +3,18 @@ package dev.paceline.transform.macro;
 import dev.paceline.platform.warehouse.ColumnType;
 import dev.paceline.platform.warehouse.Dialect;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** DuckDB renderings of the macros. */
 public class DuckDbDialect extends SqlDialect {
+
+    @Override
+    public boolean batchesLargeBuilds() {
+        return true;
+    }
 
     @Override
     public Dialect dialect() {
@@ -80,6 +88,54 @@ public class DuckDbDialect extends SqlDialect {
         }
         return "list_transform(TRY_CAST(json_extract(" + json + ", " + path + ") AS " + type + "[][]), _x -> _x["
                 + (Integer.parseInt(elementIndex.trim()) + 1) + "])";
+    }
+
+    /**
+     * Parses each document once with {@code from_json} into a struct of typed lists (a dozen {@code json_extract}
+     * calls would parse a stream payload a dozen times, and hold every parse of a 2,048-row vector in memory).
+     * Like TRY_CAST, a value of the wrong type becomes NULL.
+     */
+    @Override
+    protected String jsonArrays(String relation, List<String> keep, String json, List<JsonArray> arrays) {
+        Map<String, Object> structure = new LinkedHashMap<>();
+        for (JsonArray a : arrays) {
+            Map<String, Object> node = structure;
+            for (int i = 0; i < a.segments().size() - 1; i++) {
+                Object child = node.computeIfAbsent(a.segments().get(i), k -> new LinkedHashMap<String, Object>());
+                if (!(child instanceof Map<?, ?>)) {
+                    throw new MacroException("json_arrays(): path $." + String.join(".", a.segments()) + " crosses an array of another path");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> next = (Map<String, Object>) child;
+                node = next;
+            }
+            String leaf = a.segments().get(a.segments().size() - 1);
+            String element = "[\"" + a.type() + "\"]";
+            String shape = a.elementIndex() == null ? element : "[" + element + "]";
+            Object previous = node.putIfAbsent(leaf, shape);
+            if (previous != null && !previous.equals(shape)) {
+                throw new MacroException("json_arrays(): path $." + String.join(".", a.segments()) + " is read with two types");
+            }
+        }
+        List<String> select = new ArrayList<>(keep);
+        for (JsonArray a : arrays) {
+            String access = "_json." + a.segments().stream().map(s -> "\"" + s + "\"").collect(Collectors.joining("."));
+            select.add((a.elementIndex() == null ? access : "list_transform(" + access + ", _x -> _x[" + (a.elementIndex() + 1) + "])")
+                    + " AS " + a.name());
+        }
+        return "SELECT " + String.join(", ", select) + " FROM (SELECT " + (keep.isEmpty() ? "" : String.join(", ", keep) + ", ")
+                + "from_json(" + json + ", '" + structureJson(structure) + "') AS _json FROM " + relation + ") AS _json_arrays";
+    }
+
+    private static String structureJson(Map<String, Object> node) {
+        return node.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + (e.getValue() instanceof Map<?, ?> m ? structureJson(castMap(m)) : e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     @Override

@@ -40,6 +40,19 @@ public abstract class SqlDialect {
         macro("json_query_array", a -> jsonQueryArray(a.sql(0, "json"), path(a, 1)));
         macro("json_array", a -> jsonArray(a.sql(0, "json"), path(a, 1), type(a.sql(2, "type")),
                 a.sqlOr(3, "element_index", null)));
+        macro("json_arrays", a -> {
+            List<String> paths = a.list(3, "paths");
+            List<String> types = a.list(4, "types");
+            List<String> names = a.list(5, "names");
+            if (paths.isEmpty() || paths.size() != types.size() || paths.size() != names.size()) {
+                throw new MacroException("json_arrays(): 'paths', 'types' and 'names' need the same, non-zero number of entries");
+            }
+            List<JsonArray> arrays = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                arrays.add(JsonArray.parse(paths.get(i), type(types.get(i)), names.get(i)));
+            }
+            return jsonArrays(a.sql(0, "relation"), a.list(1, "keep"), a.sql(2, "json"), arrays);
+        });
         macro("unnest_with_offset", a -> unnestWithOffset(a.sql(0, "array"), a.sql(1, "element"), a.sql(2, "offset")));
         macro("unnest_zip", a -> {
             List<String> arrays = a.list(2, "arrays");
@@ -105,6 +118,49 @@ public abstract class SqlDialect {
     protected abstract String jsonQueryArray(String json, String path);
 
     protected abstract String jsonArray(String json, String path, String type, String elementIndex);
+
+    /**
+     * One array pulled out of a JSON document by {@code json_arrays()}.
+     *
+     * @param segments the object keys of the path {@code $.a.b}, in order
+     * @param elementIndex for a path ending in {@code [*][i]}: the i-th item of every element (an array of arrays)
+     * @param type the element type in this dialect
+     * @param name the output column
+     */
+    protected record JsonArray(List<String> segments, Integer elementIndex, String type, String name) {
+
+        static JsonArray parse(String path, String type, String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)(?:\\[\\*]\\[(\\d+)])?")
+                    .matcher(path.strip());
+            if (!m.matches()) {
+                throw new MacroException("json_arrays(): path '" + path + "' must be '$.key.key' with plain keys, optionally "
+                        + "ending in '[*][i]' for the i-th item of each element, e.g. '$.latlng.data[*][0]'");
+            }
+            if (!name.strip().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new MacroException("json_arrays(): name '" + name + "' is not a plain column name");
+            }
+            return new JsonArray(List.of(m.group(1).substring(1).split("\\.")), m.group(2) == null ? null : Integer.valueOf(m.group(2)),
+                    type, name.strip());
+        }
+
+        /** The path without the element selection, as a quoted JSONPath literal. */
+        String pathLiteral() {
+            return "'$." + String.join(".", segments) + "'";
+        }
+    }
+
+    /**
+     * {@code SELECT keep…, <array> AS name… FROM relation}: each array extracted by {@link #jsonArray}. Dialects that
+     * can parse the document once for all arrays override this.
+     */
+    protected String jsonArrays(String relation, List<String> keep, String json, List<JsonArray> arrays) {
+        List<String> select = new ArrayList<>(keep);
+        for (JsonArray a : arrays) {
+            select.add(jsonArray(json, a.pathLiteral(), a.type(), a.elementIndex() == null ? null : a.elementIndex().toString())
+                    + " AS " + a.name());
+        }
+        return "SELECT " + String.join(", ", select) + " FROM " + relation;
+    }
 
     protected abstract String unnestWithOffset(String array, String element, String offset);
 
@@ -182,8 +238,7 @@ public abstract class SqlDialect {
      */
     public String deleteVanished(String target, String increment, String changed, List<String> keys) {
         String match = keys.stream().map(k -> "_src." + k + " = _tgt." + k).collect(Collectors.joining(" AND "));
-        return "DELETE FROM " + target + " AS _tgt\nWHERE EXISTS (SELECT 1 FROM " + changed + " AS _chg WHERE _chg.athlete_id = _tgt.athlete_id"
-                + " AND (_chg.activity_id IS NULL OR _chg.activity_id = _tgt.activity_id))\n"
+        return "DELETE FROM " + target + " AS _tgt\nWHERE " + inChanged(changed, "_tgt.athlete_id", "_tgt.activity_id") + "\n"
                 + "AND NOT EXISTS (SELECT 1 FROM " + increment + " AS _src WHERE " + match + ")";
     }
 
@@ -193,9 +248,23 @@ public abstract class SqlDialect {
     }
 
     /** A predicate: the row's activity was changed in this build (or its athlete was). */
+    /** {@code ALTER TABLE … RENAME TO …}: the new name is unqualified (same dataset or schema). */
+    public String renameTable(String qualified, String newName) {
+        return "ALTER TABLE " + qualified + " RENAME TO " + quoteIdentifier(newName);
+    }
+
+    /**
+     * Whether models configured with {@code batch_activities} build large sets of activities in batches: DuckDB
+     * runs in a laptop's or a pod's memory; BigQuery scales out, and would bill a scan of the source per batch.
+     */
+    public abstract boolean batchesLargeBuilds();
+
     public String inChanged(String changed, String athleteColumn, String activityColumn) {
-        return "EXISTS (SELECT 1 FROM " + changed + " AS _chg WHERE _chg.athlete_id = " + athleteColumn
-                + " AND (_chg.activity_id IS NULL OR _chg.activity_id = " + activityColumn + "))";
+        // Two equality semi-joins rather than one with "activity_id IS NULL OR …": the OR defeats the hash join, and
+        // a nested loop over a table of large payloads costs seconds.
+        return "(EXISTS (SELECT 1 FROM " + changed + " AS _chg WHERE _chg.athlete_id = " + athleteColumn
+                + " AND _chg.activity_id = " + activityColumn + ") OR EXISTS (SELECT 1 FROM " + changed
+                + " AS _chg WHERE _chg.athlete_id = " + athleteColumn + " AND _chg.activity_id IS NULL))";
     }
 
     /** A SQL string literal. */

@@ -5,6 +5,7 @@ import dev.paceline.platform.lake.Lake;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.transform.DataTestSpec;
 import dev.paceline.transform.JavaModel;
+import dev.paceline.transform.Materialization;
 import dev.paceline.transform.Model;
 import dev.paceline.transform.ModelResult;
 import dev.paceline.transform.RunReport;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,7 @@ public final class TransformRunner {
         int manifests = 0;
         long objects = 0;
         try {
+            long t0 = System.nanoTime();
             List<String> selected = graph.select(request.selection());
             RawLoader loader = loader();
             RawLoader.LoadResult loaded = loader.loadNew();
@@ -114,6 +117,7 @@ public final class TransformRunner {
                 return report(runId, request, "skipped", startedAt, manifests, objects, models, tests, null, null);
             }
             held = lease.renew(held);
+            long t1 = System.nanoTime();
             String buildId = runId;
             ModelBuilder builder = new ModelBuilder(warehouse, lake, dialect, javaModels, json);
             boolean failed = false;
@@ -135,10 +139,17 @@ public final class TransformRunner {
                 return report(runId, request, "failed", startedAt, manifests, objects, models, tests, null,
                         "model " + bad.model() + " failed: " + bad.error() + "; nothing was published");
             }
+            long t2 = System.nanoTime();
             DataTestRunner testRunner = new DataTestRunner(warehouse, dialect);
+            Map<String, String> modes = new HashMap<>();
+            models.forEach(m -> modes.put(m.model(), m.mode()));
             for (String name : selected) {
+                // An incremental model built incrementally (or skipped: nothing changed) is tested on the changed rows.
+                String mode = modes.get(name);
+                boolean scoped = graph.model(name).materialization() == Materialization.INCREMENTAL
+                        && ("incremental".equals(mode) || "skipped".equals(mode));
                 for (DataTestSpec spec : graph.model(name).tests()) {
-                    tests.add(testRunner.run(spec));
+                    tests.add(testRunner.run(spec, scoped ? ModelRenderer.CHANGED_TABLE : null));
                 }
             }
             List<TestResult> blocking = tests.stream().filter(TestResult::blocking).toList();
@@ -149,6 +160,7 @@ public final class TransformRunner {
                                 + "); nothing was published, the last good build stays live");
             }
             held = lease.renew(held);
+            long t3 = System.nanoTime();
             List<Model> marts = graph.order().stream().map(graph::model).filter(Model::serve).toList();
             SnapshotPublisher publisher = new SnapshotPublisher(lake, warehouse, json);
             boolean everything = request.selection() == null || request.selection().isBlank();
@@ -166,6 +178,8 @@ public final class TransformRunner {
             if (everything && lastManifest != null) {
                 loader.clearChanges(lastManifest);
             }
+            LOG.infof("run %s: loaded %d objects in %d ms, built %d models in %d ms, ran %d tests in %d ms, published in %d ms",
+                    runId, objects, ms(t1 - t0), models.size(), ms(t2 - t1), tests.size(), ms(t3 - t2), ms(System.nanoTime() - t3));
             return report(runId, request, "succeeded", startedAt, manifests, objects, models, tests, buildId, null);
         } catch (RuntimeException e) {
             LOG.errorf(e, "transform run %s failed", runId);
@@ -173,6 +187,10 @@ public final class TransformRunner {
         } finally {
             lease.release(held);
         }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private RawLoader loader() {

@@ -27,8 +27,9 @@ class TemplateTest {
                         + " from ds.x join ds.raw_strava__streams on true where 1 = 1");
         assertThat(render(Dialect.BIGQUERY, body, true)).isEqualTo(
                 "select SAFE_DIVIDE(a, b) as r, DATE_TRUNC(d, WEEK(MONDAY)) as w from ds.x join ds.raw_strava__streams on true"
-                        + " where EXISTS (SELECT 1 FROM ds._chg_table AS _chg WHERE _chg.athlete_id = t.athlete_id"
-                        + " AND (_chg.activity_id IS NULL OR _chg.activity_id = t.activity_id))");
+                        + " where (EXISTS (SELECT 1 FROM ds._chg_table AS _chg WHERE _chg.athlete_id = t.athlete_id"
+                        + " AND _chg.activity_id = t.activity_id) OR EXISTS (SELECT 1 FROM ds._chg_table AS _chg"
+                        + " WHERE _chg.athlete_id = t.athlete_id AND _chg.activity_id IS NULL))");
     }
 
     @Test
@@ -54,5 +55,25 @@ class TemplateTest {
                 .hasMessageContaining("unsupported tag '{% for x in y %}'");
         assertThatThrownBy(() -> Template.parse("t", "select {{ ref('a' }}"))
                 .hasMessageContaining("t line 1").hasMessageContaining("expected ')'");
+    }
+
+    @Test
+    void jsonArraysParsesOnceOnDuckDbAndPerArrayOnBigQuery() {
+        String body = "{{ json_arrays('live', ['a', 'b'], 'payload', ['$.time.data', '$.latlng.data[*][0]', '$.latlng.data[*][1]'],"
+                + " ['INT64', 'FLOAT64', 'FLOAT64'], ['t', 'lat', 'lng']) }}";
+        assertThat(render(Dialect.DUCKDB, body, false)).isEqualTo(
+                "SELECT a, b, _json.\"time\".\"data\" AS t, list_transform(_json.\"latlng\".\"data\", _x -> _x[1]) AS lat,"
+                        + " list_transform(_json.\"latlng\".\"data\", _x -> _x[2]) AS lng"
+                        + " FROM (SELECT a, b, from_json(payload, '{\"time\":{\"data\":[\"BIGINT\"]},\"latlng\":{\"data\":[[\"DOUBLE\"]]}}')"
+                        + " AS _json FROM live) AS _json_arrays");
+        String bq = render(Dialect.BIGQUERY, body, false);
+        assertThat(bq).startsWith("SELECT a, b, ARRAY(").contains("JSON_VALUE_ARRAY(payload, '$.time.data')")
+                .contains("AS t").contains("AS lat").contains("AS lng").endsWith("FROM live");
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "{{ json_arrays('r', [], 'j', ['$.a[0]'], ['INT64'], ['x']) }}", false))
+                .hasMessageContaining("path '$.a[0]' must be '$.key.key'");
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "{{ json_arrays('r', [], 'j', ['$.a', '$.b'], ['INT64'], ['x', 'y']) }}", false))
+                .hasMessageContaining("the same, non-zero number of entries");
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "{{ json_arrays('r', [], 'j', ['$.a', '$.a'], ['INT64', 'FLOAT64'], ['x', 'y']) }}",
+                false)).hasMessageContaining("read with two types");
     }
 }

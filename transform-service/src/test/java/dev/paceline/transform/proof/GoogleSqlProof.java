@@ -107,6 +107,11 @@ public final class GoogleSqlProof {
                 try {
                     bq.analyze(DataTestRunner.sql(test, bigQuery, PLAIN));
                     statements++;
+                    if (model.materialization() == Materialization.INCREMENTAL && DataTestRunner.scopable(test)) {
+                        // The same test scoped to the changed activities, as after an incremental build.
+                        bq.analyze(DataTestRunner.sql(test, bigQuery, PLAIN, ModelRenderer.CHANGED_TABLE));
+                        statements++;
+                    }
                 } catch (GoogleSqlException e) {
                     failures.add(model.resource() + ": BigQuery rejects data test " + test.name() + ": " + e.getMessage());
                 }

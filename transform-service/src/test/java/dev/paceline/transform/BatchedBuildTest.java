@@ -1,0 +1,186 @@
+package dev.paceline.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paceline.platform.lake.FileLake;
+import dev.paceline.platform.warehouse.Dialect;
+import dev.paceline.platform.warehouse.DuckDbWarehouse;
+import dev.paceline.platform.warehouse.ExportResult;
+import dev.paceline.platform.warehouse.TableSchema;
+import dev.paceline.platform.warehouse.Warehouse;
+import dev.paceline.platform.warehouse.WriteMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental model with {@code batch_activities=1} on DuckDB: full builds run batch by batch and equal an
+ * unbatched build, small changes MERGE, changes over the batch size rebuild, and a failed batch leaves the model as
+ * it was with no work tables behind.
+ */
+class BatchedBuildTest {
+
+    @TempDir
+    Path dir;
+
+    private static String act(long id, String points, String pairs) {
+        return "{\"id\":" + id + ",\"points\":{\"data\":" + points + "}" + (pairs == null ? "" : ",\"pairs\":{\"data\":" + pairs + "}") + "}";
+    }
+
+    @Test
+    void buildsInBatchesMergesSmallChangesAndRebuildsLargeOnes() {
+        FailingWarehouse warehouse = new FailingWarehouse(new DuckDbWarehouse(null, new FileLake(dir.resolve("lake"))));
+        try (Harness h = new Harness(dir, "test-models/batched", warehouse, List.of())) {
+            h.fixture.putActivity(1, 10, act(10, "[1, 2, 3]", "[[0, 0.5], [1, 1.5], [2, 2.5]]"))
+                    .putActivity(1, 11, act(11, "[4, 5]", null))
+                    .putActivity(2, 20, act(20, "[6]", "[[9, 9.5]]"))
+                    .manifest();
+            RunReport first = h.run();
+            assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo("succeeded");
+            assertThat(mode(first)).isEqualTo("full");
+            // Three batches of one activity: one CREATE and two INSERTs into the work table.
+            assertThat(warehouse.fullInserts.get()).isEqualTo(2);
+            assertThat(points(h)).containsExactly(
+                    List.of(1L, 10L, 0L, 1L, 0.5), List.of(1L, 10L, 1L, 2L, 1.5), List.of(1L, 10L, 2L, 3L, 2.5),
+                    List.of(1L, 11L, 0L, 4L), List.of(1L, 11L, 1L, 5L),
+                    List.of(2L, 20L, 0L, 6L, 9.5));
+            assertThat(workTables(h)).isEmpty();
+
+            // One changed activity (not over the batch size): an incremental MERGE.
+            h.fixture.putActivity(1, 11, act(11, "[7]", null)).manifest();
+            RunReport second = h.run();
+            assertThat(second.status()).as(String.valueOf(second.error())).isEqualTo("succeeded");
+            assertThat(mode(second)).isEqualTo("incremental");
+            assertThat(points(h)).hasSize(5).contains(List.of(1L, 11L, 0L, 7L)).doesNotContain(List.of(1L, 11L, 1L, 5L));
+
+            // A deletion alone is one MERGE (a deleted activity has nothing to expand).
+            h.fixture.putDeletion(2, 20).manifest();
+            RunReport deletion = h.run();
+            assertThat(deletion.status()).as(String.valueOf(deletion.error())).isEqualTo("succeeded");
+            assertThat(mode(deletion)).isEqualTo("incremental");
+            assertThat(points(h)).hasSize(4).noneMatch(p -> p.get(1).equals(20L));
+
+            // Two changed live activities exceed the batch size of 1: rebuilt in batches.
+            h.fixture.putActivity(1, 10, act(10, "[8]", "[[0, 0.25]]")).putActivity(1, 11, act(11, "[7]", "[[3, 3.5]]")).manifest();
+            RunReport third = h.run();
+            assertThat(third.status()).as(String.valueOf(third.error())).isEqualTo("succeeded");
+            assertThat(mode(third)).isEqualTo("full");
+            assertThat(points(h)).containsExactly(List.of(1L, 10L, 0L, 8L, 0.25), List.of(1L, 11L, 0L, 7L, 3.5));
+
+            // A batch fails part way through a rebuild: the model keeps its rows, no work table is left, and the next
+            // run (the changes still pending) completes it.
+            h.fixture.putActivity(1, 10, act(10, "[1]", null)).putActivity(1, 11, act(11, "[2]", null)).manifest();
+            warehouse.failFullInserts = true;
+            RunReport failed = h.run();
+            assertThat(failed.status()).isEqualTo("failed");
+            assertThat(failed.error()).contains("activity_points").contains("injected");
+            assertThat(points(h)).containsExactly(List.of(1L, 10L, 0L, 8L, 0.25), List.of(1L, 11L, 0L, 7L, 3.5));
+            assertThat(workTables(h)).isEmpty();
+            warehouse.failFullInserts = false;
+            RunReport retried = h.run();
+            assertThat(retried.status()).as(String.valueOf(retried.error())).isEqualTo("succeeded");
+            assertThat(points(h)).containsExactly(List.of(1L, 10L, 0L, 1L), List.of(1L, 11L, 0L, 2L));
+
+            // After an incremental build, the model's tests check the changed activities' rows; a full build all rows.
+            h.fixture.putActivity(1, 11, act(11, "[500]", null)).manifest();
+            assertThat(test(h.run(), "activity_points.expression(value < 100)")).isEqualTo("warn 1");
+            h.fixture.putActivity(1, 10, act(10, "[3]", null)).manifest();
+            RunReport scoped = h.run();
+            assertThat(mode(scoped)).isEqualTo("incremental");
+            assertThat(test(scoped, "activity_points.expression(value < 100)")).isEqualTo("pass 0");
+            assertThat(test(scoped, "fct_points.unique(athlete_id)")).isEqualTo("pass 0");
+            RunReport all = h.run(null, true);
+            assertThat(mode(all)).isEqualTo("full");
+            assertThat(test(all, "activity_points.expression(value < 100)")).isEqualTo("warn 1");
+        }
+    }
+
+    private static String test(RunReport report, String name) {
+        return report.tests().stream().filter(t -> t.name().equals(name)).map(t -> t.status() + " " + t.failures())
+                .findFirst().orElseThrow(() -> new AssertionError("no test " + name + " in " + report.tests()));
+    }
+
+    private static String mode(RunReport report) {
+        return report.models().stream().filter(m -> m.model().equals("activity_points")).findFirst().orElseThrow().mode();
+    }
+
+    private static List<List<Object>> points(Harness h) {
+        return h.query("SELECT athlete_id, activity_id, point_index, value, second FROM activity_points "
+                + "ORDER BY athlete_id, activity_id, point_index").stream()
+                .map(r -> r.get("second") == null
+                        ? List.<Object>of(r.get("athlete_id"), r.get("activity_id"), r.get("point_index"), r.get("value"))
+                        : List.<Object>of(r.get("athlete_id"), r.get("activity_id"), r.get("point_index"), r.get("value"), r.get("second")))
+                .toList();
+    }
+
+    private static List<Object> workTables(Harness h) {
+        return h.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%\\_\\_full' ESCAPE '\\' "
+                + "OR table_name = '_paceline_build_batch'").stream().map(r -> r.get("table_name")).toList();
+    }
+
+    /** DuckDB that counts, and on demand fails, the INSERTs of batched rebuilds. */
+    static final class FailingWarehouse implements Warehouse {
+        private final Warehouse delegate;
+        final AtomicInteger fullInserts = new AtomicInteger();
+        volatile boolean failFullInserts;
+
+        FailingWarehouse(Warehouse delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Dialect dialect() {
+            return delegate.dialect();
+        }
+
+        @Override
+        public long execute(String sql, Map<String, ?> params) {
+            if (sql.startsWith("INSERT INTO") && sql.contains("__full")) {
+                fullInserts.incrementAndGet();
+                if (failFullInserts) {
+                    throw new IllegalStateException("injected failure of a batch insert");
+                }
+            }
+            return delegate.execute(sql, params);
+        }
+
+        @Override
+        public void executeAtomically(List<String> statements) {
+            delegate.executeAtomically(statements);
+        }
+
+        @Override
+        public List<Map<String, Object>> query(String sql, Map<String, ?> params) {
+            return delegate.query(sql, params);
+        }
+
+        @Override
+        public long load(String table, TableSchema schema, List<String> lakePaths, WriteMode mode) {
+            return delegate.load(table, schema, lakePaths, mode);
+        }
+
+        @Override
+        public ExportResult export(String sql, Map<String, ?> params, String lakePrefix) {
+            return delegate.export(sql, params, lakePrefix);
+        }
+
+        @Override
+        public Optional<TableSchema> describe(String table) {
+            return delegate.describe(table);
+        }
+
+        @Override
+        public String qualify(String table) {
+            return delegate.qualify(table);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
