@@ -8,22 +8,13 @@ tests:
 #}
 {{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'lap_index']) }}
 
-with latest as (
-    select s.athlete_id, s.object_id as activity_id, s.payload
-    from {{ source('strava', 'activities') }} as s
+with live as (
+    select p.athlete_id, p.activity_id, p.payload
+    from {{ ref('stg_strava__activity_payloads') }} as p
     where true
     {%- if is_incremental() %}
-        and {{ in_changed('s.athlete_id', 's.object_id') }}
+        and {{ in_changed('p.athlete_id', 'p.activity_id') }}
     {%- endif %}
-    qualify row_number() over (partition by s.athlete_id, s.object_id order by s.fetched_at desc, s.payload_sha256 desc) = 1
-),
-
-live as (
-    select l.athlete_id, l.activity_id, l.payload
-    from latest as l
-    where exists (
-        select 1 from {{ ref('stg_strava__activities') }} as a
-        where a.athlete_id = l.athlete_id and a.activity_id = l.activity_id)
 )
 
 select

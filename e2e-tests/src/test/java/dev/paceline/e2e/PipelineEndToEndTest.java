@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paceline.platform.config.LakeUri;
+import dev.paceline.platform.lake.FileLake;
 import dev.paceline.platform.lake.Lake;
 import dev.paceline.platform.lake.Lakes;
 import dev.paceline.platform.lake.ObjectInfo;
 import dev.paceline.platform.layout.LakeLayout;
 import dev.paceline.platform.testing.process.QuarkusAppProcess;
 import dev.paceline.platform.testing.simulator.SimulatorProcess;
+import dev.paceline.platform.warehouse.DuckDbWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +88,7 @@ class PipelineEndToEndTest {
     void stravaToApiThenDeletionAndDeauthorization() {
         runJob("ingest-service", strava);
         runJob("transform-service", storage);
+        runBestsAgreeWithTheSimulatorsBestEfforts();
 
         QuarkusAppProcess api = start(QuarkusAppProcess.of("metrics-api").env(storage)
                 .env("PACELINE_LOCAL_API_KEY", API_KEY)
@@ -139,6 +142,25 @@ class PipelineEndToEndTest {
                     .as("only the deauthorization marker is left of the athlete's raw data")
                     .extracting(ObjectInfo::path)
                     .containsExactly(LakeLayout.athleteDeauthorization(athleteId));
+        }
+    }
+
+    /**
+     * METRICS.md's cross-check: the simulator times best efforts as Strava does (whole samples: the shortest span from
+     * one sample to a later one covering the distance); Paceline interpolates the boundary crossings. Paceline's time
+     * can only be shorter, by under one sample interval (1 s) at each end.
+     */
+    private static void runBestsAgreeWithTheSimulatorsBestEfforts() {
+        try (FileLake files = new FileLake(lake);
+             DuckDbWarehouse warehouse = new DuckDbWarehouse(work.resolve("warehouse.duckdb"), files)) {
+            Map<String, Object> check = warehouse.query("SELECT COUNT(*) AS efforts, COUNT(DISTINCT activity_id) AS runs, "
+                    + "COUNT(paceline_time_s) AS compared, MIN(difference_s) AS min_diff, MAX(difference_s) AS max_diff, "
+                    + "AVG(difference_s) AS mean_diff FROM int_run_bests_vs_strava").get(0);
+            System.out.println("run bests vs the simulator's best efforts: " + check);
+            assertThat(((Number) check.get("efforts")).longValue()).as("simulated runs carry best efforts").isPositive();
+            assertThat(check.get("compared")).as("Paceline has a best for every effort").isEqualTo(check.get("efforts"));
+            assertThat(((Number) check.get("min_diff")).doubleValue()).isGreaterThanOrEqualTo(-1e-6);
+            assertThat(((Number) check.get("max_diff")).doubleValue()).isLessThanOrEqualTo(2.0);
         }
     }
 

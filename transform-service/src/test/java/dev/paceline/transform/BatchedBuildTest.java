@@ -3,16 +3,8 @@ package dev.paceline.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paceline.platform.lake.FileLake;
-import dev.paceline.platform.warehouse.Dialect;
-import dev.paceline.platform.warehouse.DuckDbWarehouse;
-import dev.paceline.platform.warehouse.ExportResult;
-import dev.paceline.platform.warehouse.TableSchema;
-import dev.paceline.platform.warehouse.Warehouse;
-import dev.paceline.platform.warehouse.WriteMode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +25,14 @@ class BatchedBuildTest {
 
     @Test
     void buildsInBatchesMergesSmallChangesAndRebuildsLargeOnes() {
-        FailingWarehouse warehouse = new FailingWarehouse(new DuckDbWarehouse(null, new FileLake(dir.resolve("lake"))));
+        ExactlyOnceLoadTest.CrashingWarehouse warehouse = new ExactlyOnceLoadTest.CrashingWarehouse(new FileLake(dir.resolve("lake")));
+        AtomicInteger fullInserts = new AtomicInteger();
+        warehouse.crashOn = sql -> {
+            if (isBatchInsert(sql)) {
+                fullInserts.incrementAndGet();
+            }
+            return false;
+        };
         try (Harness h = new Harness(dir, "test-models/batched", warehouse, List.of())) {
             h.fixture.putActivity(1, 10, act(10, "[1, 2, 3]", "[[0, 0.5], [1, 1.5], [2, 2.5]]"))
                     .putActivity(1, 11, act(11, "[4, 5]", null))
@@ -43,7 +42,7 @@ class BatchedBuildTest {
             assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo("succeeded");
             assertThat(mode(first)).isEqualTo("full");
             // Three batches of one activity: one CREATE and two INSERTs into the work table.
-            assertThat(warehouse.fullInserts.get()).isEqualTo(2);
+            assertThat(fullInserts.get()).isEqualTo(2);
             assertThat(points(h)).containsExactly(
                     List.of(1L, 10L, 0L, 1L, 0.5), List.of(1L, 10L, 1L, 2L, 1.5), List.of(1L, 10L, 2L, 3L, 2.5),
                     List.of(1L, 11L, 0L, 4L), List.of(1L, 11L, 1L, 5L),
@@ -74,13 +73,12 @@ class BatchedBuildTest {
             // A batch fails part way through a rebuild: the model keeps its rows, no work table is left, and the next
             // run (the changes still pending) completes it.
             h.fixture.putActivity(1, 10, act(10, "[1]", null)).putActivity(1, 11, act(11, "[2]", null)).manifest();
-            warehouse.failFullInserts = true;
+            warehouse.crashOn = BatchedBuildTest::isBatchInsert;
             RunReport failed = h.run();
             assertThat(failed.status()).isEqualTo("failed");
-            assertThat(failed.error()).contains("activity_points").contains("injected");
+            assertThat(failed.error()).contains("activity_points").contains("simulated crash at: INSERT INTO");
             assertThat(points(h)).containsExactly(List.of(1L, 10L, 0L, 8L, 0.25), List.of(1L, 11L, 0L, 7L, 3.5));
             assertThat(workTables(h)).isEmpty();
-            warehouse.failFullInserts = false;
             RunReport retried = h.run();
             assertThat(retried.status()).as(String.valueOf(retried.error())).isEqualTo("succeeded");
             assertThat(points(h)).containsExactly(List.of(1L, 10L, 0L, 1L), List.of(1L, 11L, 0L, 2L));
@@ -104,6 +102,10 @@ class BatchedBuildTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no test " + name + " in " + report.tests()));
     }
 
+    private static boolean isBatchInsert(String sql) {
+        return sql.startsWith("INSERT INTO") && sql.contains("__full");
+    }
+
     private static String mode(RunReport report) {
         return report.models().stream().filter(m -> m.model().equals("activity_points")).findFirst().orElseThrow().mode();
     }
@@ -120,67 +122,5 @@ class BatchedBuildTest {
     private static List<Object> workTables(Harness h) {
         return h.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%\\_\\_full' ESCAPE '\\' "
                 + "OR table_name = '_paceline_build_batch'").stream().map(r -> r.get("table_name")).toList();
-    }
-
-    /** DuckDB that counts, and on demand fails, the INSERTs of batched rebuilds. */
-    static final class FailingWarehouse implements Warehouse {
-        private final Warehouse delegate;
-        final AtomicInteger fullInserts = new AtomicInteger();
-        volatile boolean failFullInserts;
-
-        FailingWarehouse(Warehouse delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Dialect dialect() {
-            return delegate.dialect();
-        }
-
-        @Override
-        public long execute(String sql, Map<String, ?> params) {
-            if (sql.startsWith("INSERT INTO") && sql.contains("__full")) {
-                fullInserts.incrementAndGet();
-                if (failFullInserts) {
-                    throw new IllegalStateException("injected failure of a batch insert");
-                }
-            }
-            return delegate.execute(sql, params);
-        }
-
-        @Override
-        public void executeAtomically(List<String> statements) {
-            delegate.executeAtomically(statements);
-        }
-
-        @Override
-        public List<Map<String, Object>> query(String sql, Map<String, ?> params) {
-            return delegate.query(sql, params);
-        }
-
-        @Override
-        public long load(String table, TableSchema schema, List<String> lakePaths, WriteMode mode) {
-            return delegate.load(table, schema, lakePaths, mode);
-        }
-
-        @Override
-        public ExportResult export(String sql, Map<String, ?> params, String lakePrefix) {
-            return delegate.export(sql, params, lakePrefix);
-        }
-
-        @Override
-        public Optional<TableSchema> describe(String table) {
-            return delegate.describe(table);
-        }
-
-        @Override
-        public String qualify(String table) {
-            return delegate.qualify(table);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }
