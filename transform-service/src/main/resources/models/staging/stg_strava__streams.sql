@@ -7,7 +7,7 @@ tests:
   - relationships: athlete_id, activity_id -> stg_strava__activities
   - expression [warn]: watts is null or watts >= 0
 #}
-{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'sample_index'], batch_activities=250) }}
+{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'sample_index'], batch_seconds=1000000) }}
 
 -- The latest version's key first, then its payload by an equality join: a filter over the payload column itself
 -- would carry every raw payload (hundreds of MB) through the subquery joins of in_changed().

@@ -15,8 +15,9 @@ import java.util.Set;
  * @param materialization how it is persisted
  * @param uniqueKey the MERGE key of incremental models (empty otherwise)
  * @param serve exported to the serving snapshot (marts)
- * @param batchActivities incremental models: on DuckDB, a build over more activities than this runs in batches of
- *                        this many (0: never); bounds the memory of models that expand large payloads
+ * @param batchSeconds incremental models: on DuckDB, a build over activities of more elapsed seconds than this runs in
+ *                     batches of up to this many elapsed seconds (0: never); bounds the memory of models that expand
+ *                     stream payloads, whose size follows the activities' durations
  * @param grain what one row is, in one line
  * @param description free text
  * @param tests data tests from the header
@@ -33,7 +34,7 @@ public record Model(
         Materialization materialization,
         List<String> uniqueKey,
         boolean serve,
-        int batchActivities,
+        long batchSeconds,
         String grain,
         String description,
         List<DataTestSpec> tests,

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An incremental model with {@code batch_activities=1} on DuckDB: full builds run batch by batch and equal an
+ * An incremental model with {@code batch_seconds=2} on DuckDB (an activity weighs its elapsed seconds + 1): full builds
+ * run batch by batch and equal an
  * unbatched build, small changes MERGE, changes over the batch size rebuild, and a failed batch leaves the model as
  * it was with no work tables behind.
  */
@@ -20,7 +21,12 @@ class BatchedBuildTest {
     Path dir;
 
     private static String act(long id, String points, String pairs) {
-        return "{\"id\":" + id + ",\"points\":{\"data\":" + points + "}" + (pairs == null ? "" : ",\"pairs\":{\"data\":" + pairs + "}") + "}";
+        return act(id, points, pairs, null);
+    }
+
+    private static String act(long id, String points, String pairs, Integer elapsed) {
+        return "{\"id\":" + id + ",\"points\":{\"data\":" + points + "}" + (pairs == null ? "" : ",\"pairs\":{\"data\":" + pairs + "}")
+                + (elapsed == null ? "" : ",\"elapsed_time\":" + elapsed) + "}";
     }
 
     @Test
@@ -41,15 +47,15 @@ class BatchedBuildTest {
             RunReport first = h.run();
             assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo("succeeded");
             assertThat(mode(first)).isEqualTo("full");
-            // Three batches of one activity: one CREATE and two INSERTs into the work table.
-            assertThat(fullInserts.get()).isEqualTo(2);
+            // Weights 1, 1, 1 against a budget of 2: batches {10, 11} and {20}, one CREATE and one INSERT.
+            assertThat(fullInserts.get()).isEqualTo(1);
             assertThat(points(h)).containsExactly(
                     List.of(1L, 10L, 0L, 1L, 0.5), List.of(1L, 10L, 1L, 2L, 1.5), List.of(1L, 10L, 2L, 3L, 2.5),
                     List.of(1L, 11L, 0L, 4L), List.of(1L, 11L, 1L, 5L),
                     List.of(2L, 20L, 0L, 6L, 9.5));
             assertThat(workTables(h)).isEmpty();
 
-            // One changed activity (not over the batch size): an incremental MERGE.
+            // One changed activity (weight 1, within the budget): an incremental MERGE.
             h.fixture.putActivity(1, 11, act(11, "[7]", null)).manifest();
             RunReport second = h.run();
             assertThat(second.status()).as(String.valueOf(second.error())).isEqualTo("succeeded");
@@ -63,16 +69,17 @@ class BatchedBuildTest {
             assertThat(mode(deletion)).isEqualTo("incremental");
             assertThat(points(h)).hasSize(4).noneMatch(p -> p.get(1).equals(20L));
 
-            // Two changed live activities exceed the batch size of 1: rebuilt in batches.
-            h.fixture.putActivity(1, 10, act(10, "[8]", "[[0, 0.25]]")).putActivity(1, 11, act(11, "[7]", "[[3, 3.5]]")).manifest();
+            // An hour-long activity changes (weight 3,601 over the budget of 2): rebuilt in batches, the long one alone.
+            h.fixture.putActivity(1, 10, act(10, "[8]", "[[0, 0.25]]", 3600)).putActivity(1, 11, act(11, "[7]", "[[3, 3.5]]")).manifest();
             RunReport third = h.run();
             assertThat(third.status()).as(String.valueOf(third.error())).isEqualTo("succeeded");
             assertThat(mode(third)).isEqualTo("full");
+            assertThat(fullInserts.get()).isEqualTo(2);
             assertThat(points(h)).containsExactly(List.of(1L, 10L, 0L, 8L, 0.25), List.of(1L, 11L, 0L, 7L, 3.5));
 
             // A batch fails part way through a rebuild: the model keeps its rows, no work table is left, and the next
             // run (the changes still pending) completes it.
-            h.fixture.putActivity(1, 10, act(10, "[1]", null)).putActivity(1, 11, act(11, "[2]", null)).manifest();
+            h.fixture.putActivity(1, 10, act(10, "[1]", null, 3600)).putActivity(1, 11, act(11, "[2]", null)).manifest();
             warehouse.crashOn = BatchedBuildTest::isBatchInsert;
             RunReport failed = h.run();
             assertThat(failed.status()).isEqualTo("failed");

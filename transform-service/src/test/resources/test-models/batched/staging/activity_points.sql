@@ -5,7 +5,7 @@ tests:
   - not_null: value
   - expression [warn]: value < 100
 #}
-{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'point_index'], batch_activities=1) }}
+{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'point_index'], batch_seconds=2) }}
 
 with live as (
     select a.athlete_id, a.activity_id, a.payload

@@ -5,7 +5,7 @@ tests:
 #}
 {{ config(materialized='table') }}
 
-select a.athlete_id, a.object_id as activity_id, a.payload
+select a.athlete_id, a.object_id as activity_id, {{ json_int('a.payload', '$.elapsed_time') }} as elapsed_time_s, a.payload
 from {{ source('strava', 'activities') }} as a
 where not exists (
     select 1 from {{ source('strava', 'deletions') }} as d

@@ -36,6 +36,8 @@ public final class ModelBuilder {
     private static final String ACTIVITIES = "stg_strava__activities";
     /** The (athlete_id, activity_id) of one batch of a batched build; its in_changed() scope. */
     static final String BATCH_TABLE = "_paceline_build_batch";
+    /** Every live activity with its batch number, for the duration of a batched build. */
+    static final String BATCH_PLAN_TABLE = "_paceline_build_batches";
 
     private final Warehouse warehouse;
     private final Lake lake;
@@ -101,7 +103,7 @@ public final class ModelBuilder {
         if (!hasChanges) {
             return "skipped";
         }
-        if (batched(model) && changedActivities() > model.batchActivities()) {
+        if (batched(model) && changedWeight() > model.batchSeconds()) {
             return rebuild(model);
         }
         String incrName = model.name() + "__incr";
@@ -123,19 +125,28 @@ public final class ModelBuilder {
     }
 
     private boolean batched(Model model) {
-        return model.batchActivities() > 0 && dialect.batchesLargeBuilds();
+        return model.batchSeconds() > 0 && dialect.batchesLargeBuilds();
     }
 
-    /** Live activities the current build's changes cover (a whole-athlete change counts all of its activities). */
-    private long changedActivities() {
-        return scalar("SELECT COUNT(*) AS n FROM " + warehouse.qualify(ACTIVITIES) + " AS a WHERE "
+    /**
+     * An activity's weight in a batch: its elapsed seconds (about its number of stream samples), plus one so that
+     * activities without a duration still count.
+     */
+    private static String weight(String alias) {
+        return "(COALESCE(" + alias + ".elapsed_time_s, 0) + 1)";
+    }
+
+    /** The weight of the live activities the current build's changes cover (a whole-athlete change counts them all). */
+    private long changedWeight() {
+        return scalar("SELECT COALESCE(SUM(" + weight("a") + "), 0) AS n FROM " + warehouse.qualify(ACTIVITIES) + " AS a WHERE "
                 + dialect.inChanged(warehouse.qualify(ModelRenderer.CHANGED_TABLE), "a.athlete_id", "a.activity_id"));
     }
 
     /**
-     * Rebuilds an incremental model from scratch: in one statement, or, for a batched model, batch by batch of
-     * live activities into {@code <model>__full}, which replaces the model only once every batch succeeded (a failed
-     * batch leaves the model as it was).
+     * Rebuilds an incremental model from scratch: in one statement, or, for a batched model, batch by batch of live
+     * activities (in key order, each batch up to {@code batch_seconds} of elapsed time, or one longer activity) into
+     * {@code <model>__full}, which replaces the model only once every batch succeeded (a failed batch leaves the
+     * model as it was).
      */
     private String rebuild(Model model) {
         String target = warehouse.qualify(model.name());
@@ -145,21 +156,32 @@ public final class ModelBuilder {
         }
         String full = warehouse.qualify(model.name() + "__full");
         String batch = warehouse.qualify(BATCH_TABLE);
+        String plan = warehouse.qualify(BATCH_PLAN_TABLE);
         String select = batchRenderer.render(model, true);
-        long total = scalar("SELECT COUNT(*) AS n FROM " + warehouse.qualify(ACTIVITIES));
-        int size = model.batchActivities();
+        long budget = model.batchSeconds();
         try {
-            for (long offset = 0; offset == 0 || offset < total; offset += size) {
-                warehouse.execute(dialect.createTableAs(batch, "SELECT athlete_id, activity_id FROM " + warehouse.qualify(ACTIVITIES)
-                        + " ORDER BY athlete_id, activity_id LIMIT " + size + " OFFSET " + offset));
-                warehouse.execute(offset == 0 ? dialect.createTableAs(full, select) : "INSERT INTO " + full + "\n" + select);
+            // Batch k holds the activities whose running total of weight, before them, lies in [k × budget, (k+1) × budget).
+            warehouse.execute(dialect.createTableAs(plan, "SELECT athlete_id, activity_id, CAST(FLOOR((SUM(" + weight("a")
+                    + ") OVER (ORDER BY a.athlete_id, a.activity_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - "
+                    + weight("a") + ") / " + budget + ") AS " + dialect.type("INT64") + ") AS batch FROM "
+                    + warehouse.qualify(ACTIVITIES) + " AS a"));
+            List<Long> batches = warehouse.query("SELECT DISTINCT batch AS n FROM " + plan + " ORDER BY batch").stream()
+                    .map(r -> ((Number) r.get("n")).longValue()).toList();
+            if (batches.isEmpty()) {
+                batches = List.of(-1L); // no activities: one empty batch still creates the table with its columns
+            }
+            for (int i = 0; i < batches.size(); i++) {
+                warehouse.execute(dialect.createTableAs(batch, "SELECT athlete_id, activity_id FROM " + plan + " WHERE batch = "
+                        + batches.get(i)));
+                warehouse.execute(i == 0 ? dialect.createTableAs(full, select) : "INSERT INTO " + full + "\n" + select);
             }
             warehouse.executeAtomically(List.of("DROP TABLE IF EXISTS " + target, dialect.renameTable(full, model.name())));
+            LOG.infof("model %s rebuilt in %d batches of up to %d elapsed seconds of activities", model.name(), batches.size(), budget);
         } finally {
             warehouse.execute("DROP TABLE IF EXISTS " + full);
             warehouse.execute("DROP TABLE IF EXISTS " + batch);
+            warehouse.execute("DROP TABLE IF EXISTS " + plan);
         }
-        LOG.infof("model %s rebuilt in %d batches of up to %d activities", model.name(), Math.max(1, (total + size - 1) / size), size);
         return "full";
     }
 

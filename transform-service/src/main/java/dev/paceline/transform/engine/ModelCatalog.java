@@ -135,9 +135,9 @@ public final class ModelCatalog {
             }
         }
         for (String key : config.keySet()) {
-            if (!List.of("materialized", "unique_key", "serve", "batch_activities").contains(key)) {
+            if (!List.of("materialized", "unique_key", "serve", "batch_seconds").contains(key)) {
                 throw new ModelException(resource + ": unknown config key '" + key
-                        + "'; accepted: materialized, unique_key, serve, batch_activities");
+                        + "'; accepted: materialized, unique_key, serve, batch_seconds");
             }
         }
         Materialization m = Materialization.parse(String.valueOf(config.getOrDefault("materialized", "view")), name);
@@ -158,14 +158,14 @@ public final class ModelCatalog {
             }
         }
         boolean serve = Boolean.TRUE.equals(config.get("serve"));
-        int batch = 0;
-        Object batchValue = config.get("batch_activities");
+        long batch = 0;
+        Object batchValue = config.get("batch_seconds");
         if (batchValue != null) {
-            if (m != Materialization.INCREMENTAL || !(batchValue instanceof Long n) || n.longValue() < 1 || n.longValue() > 1_000_000) {
-                throw new ModelException(resource + ": batch_activities=" + batchValue + " is not valid; it takes a whole number "
-                        + "from 1 to 1000000, on incremental models only, e.g. batch_activities=200");
+            if (m != Materialization.INCREMENTAL || !(batchValue instanceof Long n) || n < 1) {
+                throw new ModelException(resource + ": batch_seconds=" + batchValue + " is not valid; it takes a whole number "
+                        + "of seconds of activity (1 or more), on incremental models only, e.g. batch_seconds=1000000");
             }
-            batch = n.intValue();
+            batch = n;
         }
         return new Model(name, layer, resource, template, m, List.copyOf(uniqueKey), serve, batch, header.grain(),
                 header.description(), header.tests(), Set.copyOf(refs), Set.copyOf(sources), null, null);

@@ -254,7 +254,7 @@ public abstract class SqlDialect {
     }
 
     /**
-     * Whether models configured with {@code batch_activities} build large sets of activities in batches: DuckDB
+     * Whether models configured with {@code batch_seconds} build large sets of activities in batches: DuckDB
      * runs in a laptop's or a pod's memory; BigQuery scales out, and would bill a scan of the source per batch.
      */
     public abstract boolean batchesLargeBuilds();

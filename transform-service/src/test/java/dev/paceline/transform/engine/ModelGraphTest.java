@@ -71,16 +71,16 @@ class ModelGraphTest {
                 + "  - accepted_values [warn]: s in ('x', y)\n  - relationships: a, b -> p(c, d)\n#}\n"
                 + "{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id'], serve=true) }}\nselect 1");
         assertThat(m.serve()).isTrue();
-        assertThat(m.batchActivities()).isZero();
+        assertThat(m.batchSeconds()).isZero();
         assertThat(m.uniqueKey()).containsExactly("athlete_id", "activity_id");
-        assertThat(sql("x", "{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id'], batch_activities=250) }}"
-                + " select 1").batchActivities()).isEqualTo(250);
-        assertThatThrownBy(() -> sql("x", "{{ config(materialized='table', batch_activities=250) }} select 1"))
-                .hasMessageContaining("batch_activities=250 is not valid").hasMessageContaining("incremental models only");
+        assertThat(sql("x", "{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id'], batch_seconds=1000000) }}"
+                + " select 1").batchSeconds()).isEqualTo(1_000_000L);
+        assertThatThrownBy(() -> sql("x", "{{ config(materialized='table', batch_seconds=250) }} select 1"))
+                .hasMessageContaining("batch_seconds=250 is not valid").hasMessageContaining("incremental models only");
         assertThatThrownBy(() -> sql("x", "{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id'], "
-                + "batch_activities=0) }} select 1")).hasMessageContaining("from 1 to 1000000");
+                + "batch_seconds=0) }} select 1")).hasMessageContaining("(1 or more)");
         assertThatThrownBy(() -> sql("x", "{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id'], "
-                + "batch_activities=2.5) }} select 1")).hasMessageContaining("whole number");
+                + "batch_seconds=2.5) }} select 1")).hasMessageContaining("whole number");
         assertThat(m.tests()).extracting(t -> t.name()).containsExactly("x.unique(a,b)", "x.accepted_values(s in x,y)",
                 "x.relationships(a,b -> p(c,d))");
     }
