@@ -1,5 +1,6 @@
 package dev.paceline.api.rest;
 
+import dev.paceline.api.Answer;
 import dev.paceline.api.ApiKey;
 import dev.paceline.api.Build;
 import dev.paceline.api.DateRange;
@@ -98,7 +99,7 @@ public class AthleteResource {
             }
             ids.sort(Long::compare);
             Rows rows = activities.athletes(b, ids);
-            return responder.respond(b, req(format, accept, ifNoneMatch), dev.paceline.api.Answer.list(null, "", () -> rows));
+            return responder.respond(b, Responder.Request.of(format, accept, ifNoneMatch), Answer.list(null, "", () -> rows));
         });
     }
 
@@ -112,12 +113,7 @@ public class AthleteResource {
     public Uni<Response> athlete(@Parameter(description = "Athlete id", example = "134815") @PathParam("id") String id,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
-            return responder.respond(b, req(format, accept, ifNoneMatch), activities.athlete(b, a));
-        });
+        return forAthlete(id, format, accept, ifNoneMatch, (b, a) -> activities.athlete(b, a));
     }
 
     @GET
@@ -139,16 +135,11 @@ public class AthleteResource {
             @Parameter(description = "Paceline-Next-Cursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
-            ActivityQueries.ActivityFilter f = new ActivityQueries.ActivityFilter(Params.range(from, to),
-                    Params.oneOf("sport", sport, List.of("ride", "run", "other"), null), Params.text("type", type),
-                    Params.text("subtype", subtype), Params.bool("race", race), Params.intIn("limit", limit, 1, 1000, 50),
-                    Params.text("cursor", cursor));
-            return responder.respond(b, req(format, accept, ifNoneMatch), activities.activities(b, a, f));
-        });
+        return forAthlete(id, format, accept, ifNoneMatch, (b, a) -> activities.activities(b, a,
+                new ActivityQueries.ActivityFilter(Params.range(from, to),
+                        Params.oneOf("sport", sport, List.of("ride", "run", "other"), null), Params.text("type", type),
+                        Params.text("subtype", subtype), Params.bool("race", race), Params.intIn("limit", limit, 1, 1000, 50),
+                        Params.text("cursor", cursor))));
     }
 
     @GET
@@ -164,13 +155,8 @@ public class AthleteResource {
             @Parameter(description = "Activity id", example = "9876543210") @PathParam("activityId") String activityId,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
-            long act = Params.id("activityId", activityId);
-            return responder.respond(b, req(format, accept, ifNoneMatch), activities.activity(b, a, act));
-        });
+        return forAthlete(id, format, accept, ifNoneMatch,
+                (b, a) -> activities.activity(b, a, Params.id("activityId", activityId)));
     }
 
     @GET
@@ -187,13 +173,8 @@ public class AthleteResource {
             @Parameter(description = "Local date (default: the build's as-of date)", example = "2026-11-27") @QueryParam("date") String date,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
-            return responder.respond(b, req(format, accept, ifNoneMatch), zones.zones(b, a,
-                    Params.oneOf("type", type, ZoneQueries.ZONE_TYPES, null), Params.date("date", date)));
-        });
+        return forAthlete(id, format, accept, ifNoneMatch, (b, a) -> zones.zones(b, a,
+                Params.oneOf("type", type, ZoneQueries.ZONE_TYPES, null), Params.date("date", date)));
     }
 
     @GET
@@ -213,14 +194,10 @@ public class AthleteResource {
             @Parameter(description = "activity (default), day, week or month", example = "week") @QueryParam("group") String group,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
+        return forAthlete(id, format, accept, ifNoneMatch, (b, a) -> {
             String s = Params.oneOf("sport", sport, TrendQueries.SPORTS, "all");
-            return responder.respond(b, req(format, accept, ifNoneMatch), zones.zoneTimes(b, a,
-                    Params.oneOf("type", type, ZoneQueries.ZONE_TYPES, "heartrate"), Params.range(from, to),
-                    s.equals("all") ? null : s, Params.oneOf("group", group, ZoneQueries.GROUPS, "activity")));
+            return zones.zoneTimes(b, a, Params.oneOf("type", type, ZoneQueries.ZONE_TYPES, "heartrate"), Params.range(from, to),
+                    s.equals("all") ? null : s, Params.oneOf("group", group, ZoneQueries.GROUPS, "activity"));
         });
     }
 
@@ -240,14 +217,8 @@ public class AthleteResource {
             @Parameter(description = "Last local date (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
-            List<Integer> d = Params.durations(durations);
-            DateRange r = Params.range(from, to);
-            return responder.respond(b, req(format, accept, ifNoneMatch), bests.powerBests(b, a, d, r));
-        });
+        return forAthlete(id, format, accept, ifNoneMatch,
+                (b, a) -> bests.powerBests(b, a, Params.durations(durations), Params.range(from, to)));
     }
 
     @GET
@@ -262,13 +233,8 @@ public class AthleteResource {
             @Parameter(description = "90d (default), 365d or all", example = "90d") @QueryParam("window") String window,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
-            return responder.respond(b, req(format, accept, ifNoneMatch),
-                    bests.powerCurve(b, a, Params.oneOf("window", window, BestsQueries.WINDOWS, "90d")));
-        });
+        return forAthlete(id, format, accept, ifNoneMatch,
+                (b, a) -> bests.powerCurve(b, a, Params.oneOf("window", window, BestsQueries.WINDOWS, "90d")));
     }
 
     @GET
@@ -286,14 +252,8 @@ public class AthleteResource {
             @Parameter(description = "Last local date (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
-            List<String> d = Params.distances(distances);
-            DateRange r = Params.range(from, to);
-            return responder.respond(b, req(format, accept, ifNoneMatch), bests.runBests(b, a, d, r));
-        });
+        return forAthlete(id, format, accept, ifNoneMatch,
+                (b, a) -> bests.runBests(b, a, Params.distances(distances), Params.range(from, to)));
     }
 
     @GET
@@ -314,10 +274,7 @@ public class AthleteResource {
             @Parameter(description = "Last day of a series (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
+        return forAthlete(id, format, accept, ifNoneMatch, (b, a) -> {
             Params.oneOf("window", window, TrendQueries.ROLLING_WINDOWS, "90d");
             String s = Params.oneOf("sport", sport, TrendQueries.SPORTS, "all");
             LocalDate d = Params.date("date", date);
@@ -326,7 +283,7 @@ public class AthleteResource {
                 throw new BadParameter("date", "date and from/to exclude each other: give date for one day, or from/to for a series");
             }
             DateRange r = series ? Params.range(from, to) : null;
-            return responder.respond(b, req(format, accept, ifNoneMatch), trends.rolling(b, a, s, d, r));
+            return trends.rolling(b, a, s, d, r);
         });
     }
 
@@ -344,13 +301,9 @@ public class AthleteResource {
             @Parameter(description = "How many most recent weeks, 1..2000 (default 52)", example = "52") @QueryParam("weeks") String weeks,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ApiKey key = caller.key();
-        return serve(() -> {
-            Build b = snapshot.current();
-            long a = athlete(b, id, key);
+        return forAthlete(id, format, accept, ifNoneMatch, (b, a) -> {
             String m = metric == null || metric.isBlank() ? "moving_time_s" : Params.text("metric", metric);
-            return responder.respond(b, req(format, accept, ifNoneMatch),
-                    trends.weekly(b, a, m, Params.intIn("weeks", weeks, 1, 2000, 52)));
+            return trends.weekly(b, a, m, Params.intIn("weeks", weeks, 1, 2000, 52));
         });
     }
 
@@ -366,12 +319,29 @@ public class AthleteResource {
             @Parameter(description = "Last day (inclusive)", example = "2026-11-27") @QueryParam("to") String to,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return forAthlete(id, format, accept, ifNoneMatch, (b, a) -> trends.fitness(b, a, Params.range(from, to)));
+    }
+
+    /**
+     * What the per-athlete endpoints share, in this order: the current build (503 when there is none); the athlete id
+     * (400 when malformed, 404 when this key may not read it or the build lacks it); the format (400); then
+     * {@code query} parses the endpoint's own parameters (400 naming the bad one) and builds the answer, which the
+     * responder renders as JSON or CSV with the ETag and as-of headers, or as 304 on a matching If-None-Match.
+     */
+    private Uni<Response> forAthlete(String id, String format, String accept, String ifNoneMatch, AthleteQuery query) {
         ApiKey key = caller.key();
         return serve(() -> {
             Build b = snapshot.current();
             long a = athlete(b, id, key);
-            return responder.respond(b, req(format, accept, ifNoneMatch), trends.fitness(b, a, Params.range(from, to)));
+            Responder.Request req = Responder.Request.of(format, accept, ifNoneMatch);
+            return responder.respond(b, req, query.answer(b, a));
         });
+    }
+
+    /** One endpoint's work for one athlete: parse its parameters, then ask the queries; runs inside {@link #serve}. */
+    @FunctionalInterface
+    private interface AthleteQuery {
+        Answer answer(Build build, long athlete);
     }
 
     /** The athlete id if this key may read it and the build has it; else 404 (the same answer either way). */
@@ -394,9 +364,5 @@ public class AthleteResource {
         } catch (WouldBlock e) {
             return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
-    }
-
-    private static Responder.Request req(String format, String accept, String ifNoneMatch) {
-        return new Responder.Request(Responder.wantsCsv(format, accept), ifNoneMatch);
     }
 }

@@ -56,7 +56,7 @@ public class BuildResource {
         Rows rows = new Rows(COLUMNS).add(b.id(), (long) b.manifest().schemaVersion(), b.manifest().createdAt(),
                 b.manifest().asOf(), b.manifest().lastIngestRunId(), (long) b.manifest().athletes().size(),
                 b.loadedAt().toString());
-        return responder.respond(b, new Responder.Request(Responder.wantsCsv(format, accept), ifNoneMatch),
+        return responder.respond(b, Responder.Request.of(format, accept, ifNoneMatch),
                 new Answer(null, "build", () -> new Answer.Result(rows, Renderer.jsonObject(rows, Map.of()), Map.of())));
         });
     }

@@ -91,5 +91,10 @@ public class Responder {
 
     /** What the responder needs from the request. */
     public record Request(boolean csv, String ifNoneMatch) {
+
+        /** From the format parameter, the Accept header and If-None-Match; 400 on a format other than json or csv. */
+        public static Request of(String format, String accept, String ifNoneMatch) {
+            return new Request(wantsCsv(format, accept), ifNoneMatch);
+        }
     }
 }
