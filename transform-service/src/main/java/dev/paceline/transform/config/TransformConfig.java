@@ -39,6 +39,13 @@ public interface TransformConfig {
     /** Model selection of the run in job mode (PACELINE_MODE=job), e.g. {@code stg_strava__activities+}; unset: all. */
     Optional<String> jobSelection();
 
+    /**
+     * Freshness check (a warn-severity test of every run): warns when the newest raw object the warehouse holds was
+     * fetched longer ago than this, i.e. ingest has not delivered anything for that long.
+     */
+    @WithDefault("P7D")
+    Duration freshnessMaxAge();
+
     /** How many finished runs GET /runs keeps in memory. */
     @WithDefault("50")
     int runHistory();

@@ -19,6 +19,7 @@ import dev.paceline.transform.macro.SqlDialect;
 import dev.paceline.transform.serving.SnapshotPublisher;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,7 +49,18 @@ public final class TransformRunner {
     }
 
     /** Settings of the runner. */
-    public record Settings(int keepBuilds, Duration leaseTtl, int loadBatchObjects, int schemaVersion, String owner) {
+    /**
+     * @param freshnessMaxAge the freshness check warns when the newest raw object is older than this
+     */
+    public record Settings(int keepBuilds, Duration leaseTtl, int loadBatchObjects, int schemaVersion, String owner,
+            Duration freshnessMaxAge) {
+
+        /** The default freshness bound, as {@code paceline.transform.freshness-max-age}. */
+        public static final Duration DEFAULT_FRESHNESS_MAX_AGE = Duration.ofDays(7);
+
+        public Settings(int keepBuilds, Duration leaseTtl, int loadBatchObjects, int schemaVersion, String owner) {
+            this(keepBuilds, leaseTtl, loadBatchObjects, schemaVersion, owner, DEFAULT_FRESHNESS_MAX_AGE);
+        }
     }
 
     private final Lake lake;
@@ -152,6 +164,7 @@ public final class TransformRunner {
                     tests.add(testRunner.run(spec, scoped ? ModelRenderer.CHANGED_TABLE : null));
                 }
             }
+            tests.add(freshness());
             List<TestResult> blocking = tests.stream().filter(TestResult::blocking).toList();
             if (!blocking.isEmpty()) {
                 return report(runId, request, "failed", startedAt, manifests, objects, models, tests, null,
@@ -187,6 +200,51 @@ public final class TransformRunner {
         } finally {
             lease.release(held);
         }
+    }
+
+    /**
+     * METRICS.md's freshness check, severity warn: the newest raw activity, streams or athlete object must have been
+     * fetched within {@link Settings#freshnessMaxAge()}.
+     */
+    private TestResult freshness() {
+        long start = System.nanoTime();
+        String name = "raw.freshness(newest fetched_at within " + settings.freshnessMaxAge() + ")";
+        try {
+            Instant newest = null;
+            for (String table : List.of("raw_strava__activities", "raw_strava__streams", "raw_strava__athletes")) {
+                Object v = warehouse.query("SELECT MAX(fetched_at) AS newest FROM " + warehouse.qualify(table)).get(0).get("newest");
+                Instant t = v == null ? null : toInstant(v);
+                if (t != null && (newest == null || t.isAfter(newest))) {
+                    newest = t;
+                }
+            }
+            Instant bound = clock.instant().minus(settings.freshnessMaxAge());
+            if (newest != null && !newest.isBefore(bound)) {
+                return new TestResult(name, "warn", "pass", 0, ms(System.nanoTime() - start), null);
+            }
+            String why = newest == null ? "the warehouse holds no raw objects yet"
+                    : "the newest raw object was fetched at " + newest + ", more than " + settings.freshnessMaxAge() + " ago";
+            return new TestResult(name, "warn", "warn", 1, ms(System.nanoTime() - start), why
+                    + ": is ingest-service syncing (GET /sync/status)? The bound is paceline.transform.freshness-max-age");
+        } catch (RuntimeException e) {
+            return new TestResult(name, "warn", "warn", -1, ms(System.nanoTime() - start), e.getMessage());
+        }
+    }
+
+    private static Instant toInstant(Object v) {
+        if (v instanceof Instant i) {
+            return i;
+        }
+        if (v instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (v instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return java.time.OffsetDateTime.parse(v.toString().replace(' ', 'T')).toInstant();
     }
 
     private static long ms(long nanos) {

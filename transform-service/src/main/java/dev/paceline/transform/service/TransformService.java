@@ -59,7 +59,7 @@ public class TransformService {
                             config.seedsDir().map(Path::of), javaModels.models());
                     runner = new TransformRunner(lake, warehouse, graph, SqlDialect.of(warehouse.dialect()), javaModels.models(),
                             Json.MAPPER, Clock.systemUTC(), new TransformRunner.Settings(config.keepBuilds(), config.leaseTtl(),
-                                    config.loadBatchObjects(), config.servingSchemaVersion(), owner()));
+                                    config.loadBatchObjects(), config.servingSchemaVersion(), owner(), config.freshnessMaxAge()));
                 }
                 r = runner;
             }
