@@ -5,7 +5,6 @@ import static dev.paceline.platform.warehouse.ColumnType.INT64;
 import static dev.paceline.platform.warehouse.ColumnType.STRING;
 
 import dev.paceline.platform.warehouse.Column;
-import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.stats.ActivityStats;
 import dev.paceline.stats.Histogram;
 import jakarta.inject.Singleton;
@@ -23,39 +22,15 @@ public class ActivityHistogramsModel extends StreamStatsModel {
 
     public static final String NAME = "int_activity_histograms";
 
-    private static final TableSchema SCHEMA = TableSchema.of(Column.of("athlete_id", INT64),
-            Column.of("activity_id", INT64), Column.of("kind", STRING), Column.of("bucket", INT64),
-            Column.of("value", FLOAT64), Column.of("recorded_s", INT64), Column.of("moving_s", INT64));
-
     public ActivityHistogramsModel(StreamStatsCache cache) {
-        super(cache);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String grain() {
-        return "one row per activity, channel (heartrate | power | speed) and non-empty value bucket";
-    }
-
-    @Override
-    public TableSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> uniqueKey() {
-        return key("kind", "bucket");
-    }
-
-    @Override
-    public List<String> tests() {
-        return List.of("unique: athlete_id, activity_id, kind, bucket",
-                "not_null: athlete_id, activity_id, kind, bucket, value, recorded_s, moving_s",
-                "accepted_values: kind in (heartrate, power, speed)", "expression: recorded_s >= moving_s and moving_s >= 0");
+        super(cache, NAME, "one row per activity, channel (heartrate | power | speed) and non-empty value bucket",
+                schemaOf(Column.of("kind", STRING), Column.of("bucket", INT64), Column.of("value", FLOAT64),
+                        Column.of("recorded_s", INT64), Column.of("moving_s", INT64)),
+                key("kind", "bucket"),
+                List.of("unique: athlete_id, activity_id, kind, bucket",
+                        "not_null: athlete_id, activity_id, kind, bucket, value, recorded_s, moving_s",
+                        "accepted_values: kind in (heartrate, power, speed)",
+                        "expression: recorded_s >= moving_s and moving_s >= 0"));
     }
 
     @Override

@@ -4,7 +4,6 @@ import static dev.paceline.platform.warehouse.ColumnType.FLOAT64;
 import static dev.paceline.platform.warehouse.ColumnType.INT64;
 
 import dev.paceline.platform.warehouse.Column;
-import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.stats.ActivityStats;
 import dev.paceline.stats.PowerBest;
 import jakarta.inject.Singleton;
@@ -23,39 +22,16 @@ public class ActivityPowerCurveModel extends StreamStatsModel {
 
     public static final String NAME = "int_activity_power_curve";
 
-    private static final TableSchema SCHEMA = TableSchema.of(Column.of("athlete_id", INT64),
-            Column.of("activity_id", INT64), Column.of("duration_s", INT64), Column.of("watts", FLOAT64),
-            Column.of("start_s", INT64), Column.of("coverage", FLOAT64));
-
     public ActivityPowerCurveModel(StreamStatsCache cache) {
-        super(cache);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String grain() {
-        return "one row per activity and curve duration with a qualifying window (athlete_id, activity_id, duration_s)";
-    }
-
-    @Override
-    public TableSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> uniqueKey() {
-        return key("duration_s");
-    }
-
-    @Override
-    public List<String> tests() {
-        return List.of("unique: athlete_id, activity_id, duration_s",
-                "not_null: athlete_id, activity_id, duration_s, watts, start_s, coverage",
-                "expression: coverage >= 0.9 and coverage <= 1", "expression: duration_s >= 1 and start_s >= 0");
+        super(cache, NAME,
+                "one row per activity and curve duration with a qualifying window (athlete_id, activity_id, duration_s)",
+                schemaOf(Column.of("duration_s", INT64), Column.of("watts", FLOAT64), Column.of("start_s", INT64),
+                        Column.of("coverage", FLOAT64)),
+                key("duration_s"),
+                List.of("unique: athlete_id, activity_id, duration_s",
+                        "not_null: athlete_id, activity_id, duration_s, watts, start_s, coverage",
+                        "expression: coverage >= 0.9 and coverage <= 1",
+                        "expression: duration_s >= 1 and start_s >= 0"));
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.paceline.transform.stats;
 
 import static dev.paceline.platform.warehouse.ColumnType.FLOAT64;
-import static dev.paceline.platform.warehouse.ColumnType.INT64;
 import static dev.paceline.platform.warehouse.ColumnType.STRING;
 
 import dev.paceline.platform.warehouse.Column;
-import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.stats.ActivityStats;
 import dev.paceline.stats.RunBest;
 import jakarta.inject.Singleton;
@@ -23,40 +21,16 @@ public class ActivityRunBestsModel extends StreamStatsModel {
 
     public static final String NAME = "int_activity_run_bests";
 
-    private static final TableSchema SCHEMA = TableSchema.of(Column.of("athlete_id", INT64),
-            Column.of("activity_id", INT64), Column.of("distance_name", STRING), Column.of("distance_m", FLOAT64),
-            Column.of("time_s", FLOAT64), Column.of("start_s", FLOAT64), Column.of("end_s", FLOAT64));
-
     public ActivityRunBestsModel(StreamStatsCache cache) {
-        super(cache);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String grain() {
-        return "one row per activity and standard distance it covers (athlete_id, activity_id, distance_name)";
-    }
-
-    @Override
-    public TableSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> uniqueKey() {
-        return key("distance_name");
-    }
-
-    @Override
-    public List<String> tests() {
-        return List.of("unique: athlete_id, activity_id, distance_name",
-                "not_null: athlete_id, activity_id, distance_name, distance_m, time_s, start_s",
-                "accepted_values: distance_name in (400m, 1k, 1mile, 5k, 10k, half_marathon, marathon)",
-                "expression: time_s > 0 and end_s >= start_s");
+        super(cache, NAME,
+                "one row per activity and standard distance it covers (athlete_id, activity_id, distance_name)",
+                schemaOf(Column.of("distance_name", STRING), Column.of("distance_m", FLOAT64),
+                        Column.of("time_s", FLOAT64), Column.of("start_s", FLOAT64), Column.of("end_s", FLOAT64)),
+                key("distance_name"),
+                List.of("unique: athlete_id, activity_id, distance_name",
+                        "not_null: athlete_id, activity_id, distance_name, distance_m, time_s, start_s",
+                        "accepted_values: distance_name in (400m, 1k, 1mile, 5k, 10k, half_marathon, marathon)",
+                        "expression: time_s > 0 and end_s >= start_s"));
     }
 
     @Override

@@ -4,7 +4,6 @@ import static dev.paceline.platform.warehouse.ColumnType.FLOAT64;
 import static dev.paceline.platform.warehouse.ColumnType.INT64;
 
 import dev.paceline.platform.warehouse.Column;
-import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.stats.ActivityStats;
 import dev.paceline.stats.ChannelSummary;
 import dev.paceline.stats.Coverage;
@@ -24,45 +23,22 @@ public class ActivityStreamStatsModel extends StreamStatsModel {
 
     public static final String NAME = "int_activity_stream_stats";
 
-    private static final TableSchema SCHEMA = TableSchema.of(
-            Column.of("athlete_id", INT64), Column.of("activity_id", INT64),
-            Column.of("samples", INT64), Column.of("elapsed_s", INT64), Column.of("recorded_s", INT64),
-            Column.of("moving_s", INT64), Column.of("power_s", INT64), Column.of("power_moving_s", INT64),
-            Column.of("heartrate_s", INT64), Column.of("heartrate_moving_s", INT64), Column.of("speed_s", INT64),
-            Column.of("speed_moving_s", INT64), Column.of("avg_power_w", FLOAT64), Column.of("max_power_w", FLOAT64),
-            Column.of("avg_hr_bpm", FLOAT64), Column.of("max_hr_bpm", FLOAT64), Column.of("avg_speed_mps", FLOAT64),
-            Column.of("max_speed_mps", FLOAT64), Column.of("np_w", FLOAT64), Column.of("np_s", INT64));
-
     public ActivityStreamStatsModel(StreamStatsCache cache) {
-        super(cache);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String grain() {
-        return "one row per activity with a time stream (athlete_id, activity_id): 1 Hz grid coverage, channel summaries, NP";
-    }
-
-    @Override
-    public TableSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> uniqueKey() {
-        return key();
-    }
-
-    @Override
-    public List<String> tests() {
-        return List.of("unique: athlete_id, activity_id", "not_null: athlete_id, activity_id, recorded_s, moving_s",
-                "expression: recorded_s >= moving_s", "expression: elapsed_s >= recorded_s",
-                "expression: max_power_w >= avg_power_w", "expression: max_hr_bpm >= avg_hr_bpm",
-                "expression: max_speed_mps >= avg_speed_mps");
+        super(cache, NAME,
+                "one row per activity with a time stream (athlete_id, activity_id): 1 Hz grid coverage, channel summaries, NP",
+                schemaOf(Column.of("samples", INT64), Column.of("elapsed_s", INT64), Column.of("recorded_s", INT64),
+                        Column.of("moving_s", INT64), Column.of("power_s", INT64), Column.of("power_moving_s", INT64),
+                        Column.of("heartrate_s", INT64), Column.of("heartrate_moving_s", INT64),
+                        Column.of("speed_s", INT64), Column.of("speed_moving_s", INT64),
+                        Column.of("avg_power_w", FLOAT64), Column.of("max_power_w", FLOAT64),
+                        Column.of("avg_hr_bpm", FLOAT64), Column.of("max_hr_bpm", FLOAT64),
+                        Column.of("avg_speed_mps", FLOAT64), Column.of("max_speed_mps", FLOAT64),
+                        Column.of("np_w", FLOAT64), Column.of("np_s", INT64)),
+                key(),
+                List.of("unique: athlete_id, activity_id", "not_null: athlete_id, activity_id, recorded_s, moving_s",
+                        "expression: recorded_s >= moving_s", "expression: elapsed_s >= recorded_s",
+                        "expression: max_power_w >= avg_power_w", "expression: max_hr_bpm >= avg_hr_bpm",
+                        "expression: max_speed_mps >= avg_speed_mps"));
     }
 
     @Override
