@@ -147,8 +147,10 @@ class PipelineEndToEndTest {
 
     /**
      * METRICS.md's cross-check: the simulator times best efforts as Strava does (whole samples: the shortest span from
-     * one sample to a later one covering the distance); Paceline interpolates the boundary crossings. Paceline's time
-     * can only be shorter, by under one sample interval (1 s) at each end.
+     * one sample to a later one covering the distance); Paceline interpolates the boundary crossings, so its time is
+     * shorter, by under one sample interval (1 s) at each end. It can be longer only where Strava's distance is shorter
+     * than Paceline's (the mile: 1,609 m against 1,609.344 m; the half marathon: 21,097 m against 21,097.5 m), by the
+     * time that half metre takes: about 0.1 s at a jog (measured: −0.11 s at the most).
      */
     private static void runBestsAgreeWithTheSimulatorsBestEfforts() {
         try (FileLake files = new FileLake(lake);
@@ -159,7 +161,10 @@ class PipelineEndToEndTest {
             System.out.println("run bests vs the simulator's best efforts: " + check);
             assertThat(((Number) check.get("efforts")).longValue()).as("simulated runs carry best efforts").isPositive();
             assertThat(check.get("compared")).as("Paceline has a best for every effort").isEqualTo(check.get("efforts"));
-            assertThat(((Number) check.get("min_diff")).doubleValue()).isGreaterThanOrEqualTo(-1e-6);
+            assertThat(((Number) check.get("min_diff")).doubleValue()).isGreaterThanOrEqualTo(-0.5);
+            assertThat(warehouse.query("SELECT COUNT(*) AS n FROM int_run_bests_vs_strava WHERE difference_s < -1e-6 "
+                    + "AND strava_distance_m >= paceline_distance_m").get(0).get("n")).as("longer only at a shorter Strava distance")
+                    .isEqualTo(0L);
             assertThat(((Number) check.get("max_diff")).doubleValue()).isLessThanOrEqualTo(2.0);
         }
     }

@@ -51,6 +51,8 @@ class RunBestsCrossCheckTest {
             assertThat(num(rows.get(0).get("difference_s"))).isCloseTo(0.0, within(1e-9));
             assertThat(num(rows.get(1).get("difference_s"))).isCloseTo(1.0, within(1e-9));
             assertThat(num(rows.get(2).get("paceline_time_s"))).isCloseTo(1609.344 / 4, within(1e-6));
+            assertThat(num(rows.get(2).get("strava_distance_m"))).isEqualTo(1609.0);
+            assertThat(num(rows.get(2).get("paceline_distance_m"))).isEqualTo(1609.344);
             assertThat(num(rows.get(3).get("difference_s"))).isCloseTo(50.0, within(1e-9));
             // The 10 km is longer than the activity: Paceline has no best, which the warn test reports.
             assertThat(rows.get(4).get("paceline_time_s")).isNull();
