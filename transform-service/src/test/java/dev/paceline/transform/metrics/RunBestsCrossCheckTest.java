@@ -43,7 +43,7 @@ class RunBestsCrossCheckTest {
             assertThat(k.query("SELECT name, elapsed_time_s FROM stg_strava__best_efforts ORDER BY effort_index"))
                     .extracting(r -> r.get("name") + ":" + r.get("elapsed_time_s"))
                     .containsExactly("400m:100", "1K:251", "1 mile:403", "2 mile:805", "5K:1300", "10K:2600");
-            List<Map<String, Object>> rows = k.query("SELECT activity_id, distance_name, strava_time_s, paceline_time_s, difference_s "
+            List<Map<String, Object>> rows = k.query("SELECT activity_id, distance_name, strava_time_s, paceline_time_s, difference_s, strava_distance_m, paceline_distance_m "
                     + "FROM int_run_bests_vs_strava ORDER BY strava_time_s");
             // "2 mile" is not one of Paceline's distances; activity 41 has no Strava best efforts (a summary payload).
             assertThat(rows).extracting(r -> r.get("activity_id") + ":" + r.get("distance_name") + ":" + r.get("strava_time_s"))
