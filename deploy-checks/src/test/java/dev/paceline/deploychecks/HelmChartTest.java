@@ -105,7 +105,11 @@ class HelmChartTest {
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
                 .containsEntry("PACELINE_LAKE_URI", "file:///data/lake")
                 .containsEntry("PACELINE_WAREHOUSE_URI", "duckdb:/data/warehouse.duckdb")
+                .containsEntry("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT", "2GB")
                 .containsEntry("PACELINE_INGEST_SCHEDULE", "off");
+        // DuckDB's 2GB plus the JVM fit the transform's limit.
+        assertThat(r.one(Deployment.class, "paceline-transform-service").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getResources().getLimits().get("memory").toString()).isEqualTo("3Gi");
         PersistentVolumeClaim pvc = r.one(PersistentVolumeClaim.class, "paceline-data");
         assertThat(pvc.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
         for (Deployment d : r.all(Deployment.class)) {
@@ -129,7 +133,10 @@ class HelmChartTest {
                 .containsEntry("iam.gke.io/gcp-service-account", "paceline@paceline-prod.iam.gserviceaccount.com");
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
                 .containsEntry("PACELINE_LAKE_URI", "gs://paceline-prod-lake/lake")
-                .containsEntry("PACELINE_WAREHOUSE_URI", "bigquery://paceline-prod/paceline?location=EU");
+                .containsEntry("PACELINE_WAREHOUSE_URI", "bigquery://paceline-prod/paceline?location=EU")
+                .doesNotContainKey("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT");
+        assertThat(r.one(Deployment.class, "paceline-transform-service").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getResources().getLimits().get("memory").toString()).isEqualTo("1536Mi");
         assertThat(r.all(PersistentVolumeClaim.class)).isEmpty();
         for (Deployment d : r.all(Deployment.class)) {
             assertThat(image(d)).startsWith("europe-west1-docker.pkg.dev/paceline-prod/paceline/").endsWith(":0.1.0");

@@ -1,7 +1,9 @@
 package dev.paceline.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paceline.platform.json.Json;
 import dev.paceline.platform.lake.FileLake;
 import dev.paceline.platform.warehouse.Dialect;
 import dev.paceline.platform.warehouse.DuckDbWarehouse;
@@ -10,6 +12,8 @@ import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.platform.warehouse.WarehouseException;
 import dev.paceline.platform.warehouse.WriteMode;
+import dev.paceline.transform.load.RawLoader;
+import dev.paceline.transform.macro.SqlDialect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,7 @@ class ExactlyOnceLoadTest {
     static final class CrashingWarehouse implements Warehouse {
         final DuckDbWarehouse delegate;
         Predicate<String> crashOn = s -> false;
+        int loads;
 
         CrashingWarehouse(FileLake lake) {
             this.delegate = new DuckDbWarehouse(null, lake);
@@ -71,6 +76,7 @@ class ExactlyOnceLoadTest {
 
         @Override
         public long load(String table, TableSchema schema, List<String> lakePaths, WriteMode mode) {
+            loads++;
             return delegate.load(table, schema, lakePaths, mode);
         }
 
@@ -125,6 +131,29 @@ class ExactlyOnceLoadTest {
             assertThat(again.manifestsLoaded()).isZero();
             assertThat(h.count("raw_strava__activities")).isEqualTo(3);
             assertThat(h.query("SELECT run_id FROM _paceline_loaded_manifests ORDER BY run_id")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aManifestLoadedInByteChunksLandsEveryObjectOnceEvenAfterACrash() {
+        FileLake lake = new FileLake(dir.resolve("lake"));
+        CrashingWarehouse wh = new CrashingWarehouse(lake);
+        try (Harness h = new Harness(dir, "test-models/dag", wh, List.of())) {
+            h.fixture.putActivity(1, 10, act(10, 1000)).putActivity(1, 11, act(11, 2000)).putActivity(2, 20, act(20, 3000)).manifest();
+            // One byte a chunk: every object is its own load statement into the scratch table.
+            RawLoader chunked = new RawLoader(lake, wh, SqlDialect.of(wh.dialect()), Json.MAPPER, 1000, 1);
+            wh.crashOn = s -> s.contains("_paceline_loaded_manifests") && s.startsWith("INSERT");
+            assertThatThrownBy(chunked::loadNew).hasMessageContaining("simulated crash");
+            assertThat(h.count("raw_strava__activities")).isZero();
+
+            int before = wh.loads;
+            RawLoader.LoadResult loaded = chunked.loadNew();
+            assertThat(wh.loads - before).as("one load statement per object").isEqualTo(3);
+            assertThat(loaded.manifests()).hasSize(1);
+            assertThat(loaded.objects()).isEqualTo(3);
+            assertThat(h.query("SELECT object_id FROM raw_strava__activities ORDER BY object_id"))
+                    .extracting(r -> r.get("object_id")).containsExactly(10L, 11L, 20L);
+            assertThat(chunked.loadNew().manifests()).isEmpty();
         }
     }
 

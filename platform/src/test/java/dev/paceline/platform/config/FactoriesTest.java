@@ -1,6 +1,7 @@
 package dev.paceline.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paceline.platform.lake.FileLake;
 import dev.paceline.platform.lake.Lake;
@@ -12,6 +13,7 @@ import dev.paceline.platform.warehouse.Warehouses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,5 +37,19 @@ class FactoriesTest {
         try (Warehouse mem = Warehouses.open(WarehouseUri.parse("duckdb::memory:"), lake)) {
             assertThat(mem.query("SELECT 2 AS two")).containsExactly(Map.of("two", 2L));
         }
+    }
+
+    @Test
+    void aConfiguredDuckDbMemoryLimitIsSetAndABadOneNamesTheKey() {
+        Lake lake = Lakes.open(LakeUri.parse("file://" + dir.resolve("lake")));
+        StorageProducer producer = new StorageProducer("file://" + dir.resolve("lake"), "duckdb::memory:", Optional.of(" 512MiB "));
+        producer.validateAtStartup(null);
+        try (Warehouse wh = producer.warehouse(lake)) {
+            assertThat(wh.query("SELECT current_setting('memory_limit') AS m")).containsExactly(Map.of("m", "512.0 MiB"));
+        }
+        StorageProducer bad = new StorageProducer("file://" + dir.resolve("lake"), "duckdb::memory:", Optional.of("lots"));
+        assertThatThrownBy(() -> bad.validateAtStartup(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("paceline.warehouse.duckdb-memory-limit='lots' is not a memory size")
+                .hasMessageContaining("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT");
     }
 }

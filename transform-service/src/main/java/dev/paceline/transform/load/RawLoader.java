@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,6 +41,8 @@ public final class RawLoader {
     /** Changed activities not yet built: (athlete_id, activity_id; null = the whole athlete). */
     public static final String PENDING_CHANGES = "_paceline_pending_changes";
     static final String BATCH = "_paceline_raw_batch";
+    /** Most bytes of raw objects one DuckDB load statement reads. */
+    static final long CHUNK_BYTES = 64L << 20;
 
     static final TableSchema LOADED_SCHEMA = TableSchema.of(
             Column.of("run_id", ColumnType.STRING),
@@ -56,8 +59,15 @@ public final class RawLoader {
     private final SqlDialect dialect;
     private final ObjectMapper json;
     private final int batchObjects;
+    private final long chunkBytes;
 
     public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects) {
+        this(lake, warehouse, dialect, json, batchObjects, CHUNK_BYTES);
+    }
+
+    /** @param chunkBytes most bytes of raw objects one DuckDB load statement reads (tests use tiny chunks) */
+    public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes) {
+        this.chunkBytes = Math.max(1, chunkBytes);
         this.lake = lake;
         this.warehouse = warehouse;
         this.dialect = dialect;
@@ -172,10 +182,13 @@ public final class RawLoader {
             }
         }
         List<String> present = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         long missing = 0;
         for (String path : paths) {
-            if (lake.stat(path).isPresent()) {
+            Optional<ObjectInfo> info = lake.stat(path);
+            if (info.isPresent()) {
                 present.add(path);
+                sizes.add(info.get().size());
             } else {
                 missing++;
                 LOG.warnf("raw object %s listed by an ingest manifest is no longer in the lake (purged or replaced); skipped", path);
@@ -183,7 +196,7 @@ public final class RawLoader {
         }
         List<String> statements = new ArrayList<>();
         if (!present.isEmpty()) {
-            warehouse.load(BATCH, Sources.ENVELOPE, present, WriteMode.TRUNCATE);
+            loadScratch(present, sizes);
             String envelopeColumns = Sources.ENVELOPE.columns().stream().map(Column::name).collect(Collectors.joining(", "));
             String batchIdLiteral = dialect.stringLiteral(batchId);
             Sources.TABLE_BY_KIND.forEach((kind, table) -> {
@@ -232,6 +245,29 @@ public final class RawLoader {
             athletes.add(((Number) row.get("athlete_id")).longValue());
         }
         return athletes;
+    }
+
+    /**
+     * Loads the batch's raw objects into the scratch table. On DuckDB in chunks of at most {@code chunkBytes} (a full
+     * backfill is hundreds of MB of stream JSON, which one read_json would hold in memory at once); BigQuery takes them
+     * in one load job. The scratch table is truncated first, so a crash part way leaves nothing that counts.
+     */
+    private void loadScratch(List<String> paths, List<Long> sizes) {
+        if (!dialect.batchesLargeBuilds()) {
+            warehouse.load(BATCH, Sources.ENVELOPE, paths, WriteMode.TRUNCATE);
+            return;
+        }
+        int from = 0;
+        while (from < paths.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < paths.size() && (to == from || bytes + sizes.get(to) <= chunkBytes)) {
+                bytes += sizes.get(to);
+                to++;
+            }
+            warehouse.load(BATCH, Sources.ENVELOPE, paths.subList(from, to), from == 0 ? WriteMode.TRUNCATE : WriteMode.APPEND);
+            from = to;
+        }
     }
 
     /** Forgets pending changes once a build has consumed them (only those of batches up to {@code lastBatchId}). */
