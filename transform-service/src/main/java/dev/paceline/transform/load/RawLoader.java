@@ -42,7 +42,7 @@ public final class RawLoader {
     public static final String PENDING_CHANGES = "_paceline_pending_changes";
     static final String BATCH = "_paceline_raw_batch";
     /** Most bytes of raw objects one DuckDB load statement reads. */
-    static final long CHUNK_BYTES = 64L << 20;
+    static final long CHUNK_BYTES = 256L << 20;
 
     static final TableSchema LOADED_SCHEMA = TableSchema.of(
             Column.of("run_id", ColumnType.STRING),
