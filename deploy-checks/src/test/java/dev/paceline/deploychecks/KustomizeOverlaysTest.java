@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -81,7 +82,13 @@ class KustomizeOverlaysTest {
         Rendered r = build("overlays/minimal");
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
                 .containsEntry("PACELINE_LAKE_URI", "file:///data/lake")
-                .containsEntry("PACELINE_WAREHOUSE_URI", "duckdb:/data/warehouse.duckdb");
+                .containsEntry("PACELINE_WAREHOUSE_URI", "duckdb:/data/warehouse.duckdb")
+                .containsEntry("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT", "2GB");
+        // DuckDB's 2GB plus the JVM: the patch raised the memory limit and kept the base's CPU limit.
+        ResourceRequirements transform = r.one(Deployment.class, "transform-service").getSpec()
+                .getTemplate().getSpec().getContainers().get(0).getResources();
+        assertThat(transform.getLimits().get("memory").toString()).isEqualTo("3Gi");
+        assertThat(transform.getLimits()).containsKey("cpu");
         assertThat(r.one(PersistentVolumeClaim.class, "paceline-data").getSpec().getAccessModes())
                 .containsExactly("ReadWriteOnce");
         assertThat(r.one(Deployment.class, "metrics-api").getSpec().getReplicas()).isEqualTo(1);
