@@ -31,6 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,8 +50,9 @@ public final class TransformRunner {
     public record Request(String trigger, String selection, boolean fullRefresh, boolean onlyIfNew) {
     }
 
-    /** Settings of the runner. */
     /**
+     * Settings of the runner.
+     *
      * @param freshnessMaxAge the freshness check warns when the newest raw object is older than this
      */
     public record Settings(int keepBuilds, Duration leaseTtl, int loadBatchObjects, int schemaVersion, String owner,
@@ -210,14 +213,11 @@ public final class TransformRunner {
         long start = System.nanoTime();
         String name = "raw.freshness(newest fetched_at within " + settings.freshnessMaxAge() + ")";
         try {
-            Instant newest = null;
-            for (String table : List.of("raw_strava__activities", "raw_strava__streams", "raw_strava__athletes")) {
-                Object v = warehouse.query("SELECT MAX(fetched_at) AS newest FROM " + warehouse.qualify(table)).get(0).get("newest");
-                Instant t = v == null ? null : toInstant(v);
-                if (t != null && (newest == null || t.isAfter(newest))) {
-                    newest = t;
-                }
-            }
+            // Both warehouses return TIMESTAMP values as Instant.
+            Instant newest = (Instant) warehouse.query("SELECT MAX(newest) AS newest FROM ("
+                    + Stream.of("raw_strava__activities", "raw_strava__streams", "raw_strava__athletes")
+                            .map(t -> "SELECT MAX(fetched_at) AS newest FROM " + warehouse.qualify(t))
+                            .collect(Collectors.joining(" UNION ALL ")) + ") AS raw_tables").get(0).get("newest");
             Instant bound = clock.instant().minus(settings.freshnessMaxAge());
             if (newest != null && !newest.isBefore(bound)) {
                 return new TestResult(name, "warn", "pass", 0, ms(System.nanoTime() - start), null);
@@ -229,22 +229,6 @@ public final class TransformRunner {
         } catch (RuntimeException e) {
             return new TestResult(name, "warn", "warn", -1, ms(System.nanoTime() - start), e.getMessage());
         }
-    }
-
-    private static Instant toInstant(Object v) {
-        if (v instanceof Instant i) {
-            return i;
-        }
-        if (v instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (v instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return java.time.OffsetDateTime.parse(v.toString().replace(' ', 'T')).toInstant();
     }
 
     private static long ms(long nanos) {
