@@ -2,6 +2,8 @@ package dev.paceline.transform.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paceline.platform.lake.Lake;
+import dev.paceline.platform.lake.LakeLease;
+import dev.paceline.platform.layout.LakeLayout;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.transform.DataTestSpec;
 import dev.paceline.transform.JavaModel;
@@ -43,6 +45,9 @@ import org.jboss.logging.Logger;
 public final class TransformRunner {
 
     private static final Logger LOG = Logger.getLogger(TransformRunner.class);
+
+    /** The transform lease: one run at a time across pods and processes. */
+    public static final String LEASE_PATH = LakeLayout.state("transform", "lease.json");
     /** Milliseconds in the id: builds sort by it (newest kept, oldest pruned) and several can start within a second. */
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -110,14 +115,14 @@ public final class TransformRunner {
         String startedAt = clock.instant().toString();
         List<ModelResult> models = new ArrayList<>();
         List<TestResult> tests = new ArrayList<>();
-        Lease lease = new Lease(lake, json, clock, settings.leaseTtl());
-        Optional<Lease.Handle> handle = lease.acquire(settings.owner(), runId);
+        LakeLease lease = new LakeLease(lake, LEASE_PATH, json, clock, settings.leaseTtl());
+        Optional<LakeLease.Handle> handle = lease.acquire(settings.owner(), runId);
         if (handle.isEmpty()) {
             String holder = lease.holder().map(h -> h.runId() + " (" + h.owner() + ") until " + h.expiresAt()).orElse("?");
             return new RunReport(runId, request.trigger(), request.selection(), request.fullRefresh(), "rejected", startedAt,
                     clock.instant().toString(), 0, 0, models, tests, null, "another transform run holds the lease: " + holder);
         }
-        Lease.Handle held = handle.get();
+        LakeLease.Handle held = handle.get();
         int manifests = 0;
         long objects = 0;
         try {

@@ -1,11 +1,9 @@
-package dev.paceline.transform;
+package dev.paceline.platform.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paceline.platform.json.Json;
-import dev.paceline.platform.lake.FileLake;
-import dev.paceline.transform.service.Lease;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LeaseTest {
+class LakeLeaseTest {
 
     @TempDir
     Path dir;
@@ -43,21 +41,21 @@ class LeaseTest {
     void oneHolderAtATimeAndACrashedHoldersLeaseExpires() {
         FileLake lake = new FileLake(dir);
         MutableClock clock = new MutableClock();
-        Lease a = new Lease(lake, Json.MAPPER, clock, Duration.ofMinutes(10));
-        Lease b = new Lease(lake, Json.MAPPER, clock, Duration.ofMinutes(10));
+        LakeLease a = new LakeLease(lake, "state/test/lease.json", Json.MAPPER, clock, Duration.ofMinutes(10));
+        LakeLease b = new LakeLease(lake, "state/test/lease.json", Json.MAPPER, clock, Duration.ofMinutes(10));
 
-        Optional<Lease.Handle> first = a.acquire("pod-a", "run-1");
+        Optional<LakeLease.Handle> first = a.acquire("pod-a", "run-1");
         assertThat(first).isPresent();
         assertThat(b.acquire("pod-b", "run-2")).isEmpty();
 
         clock.now = clock.now.plus(Duration.ofMinutes(5));
-        Lease.Handle renewed = a.renew(first.get());
+        LakeLease.Handle renewed = a.renew(first.get());
         clock.now = clock.now.plus(Duration.ofMinutes(9));
         assertThat(b.acquire("pod-b", "run-2")).as("renewed lease still valid").isEmpty();
 
         // run-1 crashes (never releases): after the TTL another run takes over.
         clock.now = clock.now.plus(Duration.ofMinutes(2));
-        Optional<Lease.Handle> taken = b.acquire("pod-b", "run-2");
+        Optional<LakeLease.Handle> taken = b.acquire("pod-b", "run-2");
         assertThat(taken).isPresent();
         assertThat(b.holder().orElseThrow().runId()).isEqualTo("run-2");
         // The crashed holder cannot renew or release over the new holder.
@@ -70,15 +68,22 @@ class LeaseTest {
     }
 
     @Test
-    void aRunIsRejectedWhileAnotherHoldsTheLease() {
-        try (Harness h = new Harness(dir, "test-models/dag")) {
-            Lease other = new Lease(h.lake, Json.MAPPER, Clock.systemUTC(), Duration.ofMinutes(10));
-            Lease.Handle held = other.acquire("elsewhere", "run-x").orElseThrow();
-            RunReport rejected = h.run();
-            assertThat(rejected.status()).isEqualTo("rejected");
-            assertThat(rejected.error()).contains("run-x");
-            other.release(held);
-            assertThat(h.run().status()).isEqualTo("succeeded");
-        }
+    void fenceRefusesAHolderWhoseLeaseExpiredOrWasTaken() {
+        FileLake lake = new FileLake(dir);
+        MutableClock clock = new MutableClock();
+        LakeLease a = new LakeLease(lake, "state/test/lease.json", Json.MAPPER, clock, Duration.ofMinutes(10));
+        LakeLease b = new LakeLease(lake, "state/test/lease.json", Json.MAPPER, clock, Duration.ofMinutes(10));
+
+        LakeLease.Handle held = a.acquire("pod-a", "run-1").orElseThrow();
+        a.fence(held);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        assertThatThrownBy(() -> a.fence(held)).isInstanceOf(LakeLease.LostException.class)
+                .hasMessageContaining("run-1").hasMessageContaining("lost its lease");
+
+        LakeLease.Handle taken = b.acquire("pod-b", "run-2").orElseThrow();
+        b.fence(taken);
+        assertThatThrownBy(() -> a.fence(held)).isInstanceOf(LakeLease.LostException.class);
+        assertThatThrownBy(() -> a.renew(held)).isInstanceOf(LakeLease.LostException.class);
     }
 }
