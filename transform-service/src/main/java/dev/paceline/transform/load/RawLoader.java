@@ -10,6 +10,7 @@ import dev.paceline.platform.warehouse.ColumnType;
 import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.platform.warehouse.WriteMode;
+import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.engine.Sources;
 import dev.paceline.transform.macro.SqlDialect;
 import java.io.IOException;
@@ -40,15 +41,23 @@ public final class RawLoader {
     public static final String LOADED_MANIFESTS = "_paceline_loaded_manifests";
     /** Changed activities not yet built: (athlete_id, activity_id; null = the whole athlete). */
     public static final String PENDING_CHANGES = "_paceline_pending_changes";
+    /**
+     * Kinds of the manifests consumed without loading their objects because no model read them (raw streams while
+     * {@code stg_strava__streams} is off): loaded later by a loader that needs them ({@link #loadSkipped}).
+     */
+    public static final String SKIPPED_KINDS = "_paceline_skipped_kinds";
     static final String BATCH = "_paceline_raw_batch";
     /** Most bytes of raw objects one DuckDB load statement reads. */
-    static final long CHUNK_BYTES = 256L << 20;
+    public static final long CHUNK_BYTES = 256L << 20;
 
     static final TableSchema LOADED_SCHEMA = TableSchema.of(
             Column.of("run_id", ColumnType.STRING),
             Column.of("objects", ColumnType.INT64),
             Column.of("finished_at", ColumnType.STRING),
             Column.of("loaded_at", ColumnType.TIMESTAMP));
+    static final TableSchema SKIPPED_SCHEMA = TableSchema.of(
+            Column.of("run_id", ColumnType.STRING),
+            Column.of("kind", ColumnType.STRING));
     static final TableSchema PENDING_SCHEMA = TableSchema.of(
             Column.of("athlete_id", ColumnType.INT64),
             Column.of("activity_id", ColumnType.INT64),
@@ -60,19 +69,42 @@ public final class RawLoader {
     private final ObjectMapper json;
     private final int batchObjects;
     private final long chunkBytes;
+    private final Set<String> kinds;
 
+    /** A loader of every kind of raw object. */
     public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects) {
-        this(lake, warehouse, dialect, json, batchObjects, CHUNK_BYTES);
+        this(lake, warehouse, dialect, json, batchObjects, CHUNK_BYTES, Sources.TABLE_BY_KIND.keySet());
     }
 
-    /** @param chunkBytes most bytes of raw objects one DuckDB load statement reads (tests use tiny chunks) */
-    public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes) {
+    /**
+     * @param chunkBytes most bytes of raw objects one DuckDB load statement reads (tests use tiny chunks)
+     * @param kinds the envelope kinds whose objects are loaded into raw tables ({@link #kindsReadBy}); the changes of
+     *              every kind are recorded whatever this says
+     */
+    public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes,
+            Set<String> kinds) {
+        this.kinds = Set.copyOf(kinds);
         this.chunkBytes = Math.max(1, chunkBytes);
         this.lake = lake;
         this.warehouse = warehouse;
         this.dialect = dialect;
         this.json = json;
         this.batchObjects = Math.max(1, batchObjects);
+    }
+
+    /**
+     * The kinds whose raw tables some model of {@code graph} reads: streams only when an enabled model reads
+     * {@code source('strava', 'streams')} (the Java statistics read streams from the lake); the others always (the
+     * run's freshness check and publishing read them).
+     */
+    public static Set<String> kindsReadBy(ModelGraph graph) {
+        Set<String> read = new LinkedHashSet<>();
+        Sources.TABLE_BY_KIND.forEach((kind, table) -> {
+            if (!kind.equals("streams") || graph.models().values().stream().anyMatch(m -> m.sources().contains("strava." + table))) {
+                read.add(kind);
+            }
+        });
+        return read;
     }
 
     /** What one call to {@link #loadNew()} consumed. */
@@ -86,6 +118,7 @@ public final class RawLoader {
         }
         warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(LOADED_MANIFESTS), LOADED_SCHEMA));
         warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(PENDING_CHANGES), PENDING_SCHEMA));
+        warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(SKIPPED_KINDS), SKIPPED_SCHEMA));
     }
 
     /** Ingest manifests in the lake that are not consumed yet, in run-id order. */
@@ -112,9 +145,10 @@ public final class RawLoader {
     /** Loads every pending manifest, in batches of at most the configured number of objects. */
     public LoadResult loadNew() {
         ensureTables();
+        long[] skipped = loadSkipped();
         List<String> consumed = new ArrayList<>();
-        long objects = 0;
-        long missing = 0;
+        long objects = skipped[0];
+        long missing = skipped[1];
         List<IngestManifest> batch = new ArrayList<>();
         int batchSize = 0;
         for (String runId : pendingManifests()) {
@@ -165,11 +199,16 @@ public final class RawLoader {
         Set<String> paths = new LinkedHashSet<>();
         Map<String, Long> changes = new LinkedHashMap<>(); // "athlete/activity" -> activity (null = athlete)
         Set<String> changeKeys = new LinkedHashSet<>();
+        Set<String> skippedKinds = new LinkedHashSet<>(); // run id NUL kind
         List<long[]> changeRows = new ArrayList<>();
         for (IngestManifest m : manifests) {
             for (IngestManifest.Entry e : m.objects() == null ? List.<IngestManifest.Entry>of() : m.objects()) {
                 if (!"deleted".equals(e.change())) {
-                    paths.add(e.path());
+                    if (kinds.contains(e.kind())) {
+                        paths.add(e.path());
+                    } else {
+                        skippedKinds.add(m.runId() + "\u0000" + e.kind());
+                    }
                 }
                 boolean activityLevel = switch (e.kind()) {
                     case "activity", "streams", "deletion" -> true;
@@ -182,34 +221,16 @@ public final class RawLoader {
             }
         }
         List<String> present = new ArrayList<>();
-        List<Long> sizes = new ArrayList<>();
-        long missing = 0;
-        for (String path : paths) {
-            Optional<ObjectInfo> info = lake.stat(path);
-            if (info.isPresent()) {
-                present.add(path);
-                sizes.add(info.get().size());
-            } else {
-                missing++;
-                LOG.warnf("raw object %s listed by an ingest manifest is no longer in the lake (purged or replaced); skipped", path);
-            }
-        }
+        long missing = stageObjects(paths, present);
         List<String> statements = new ArrayList<>();
         if (!present.isEmpty()) {
-            loadScratch(present, sizes);
-            String envelopeColumns = Sources.ENVELOPE.columns().stream().map(Column::name).collect(Collectors.joining(", "));
-            String batchIdLiteral = dialect.stringLiteral(batchId);
-            Sources.TABLE_BY_KIND.forEach((kind, table) -> {
-                String raw = warehouse.qualify(Sources.tableName("strava", table));
-                statements.add("INSERT INTO " + raw + " (" + envelopeColumns + ", ingest_run_id, loaded_at)\n"
-                        + "SELECT " + Sources.ENVELOPE.columns().stream().map(c -> "B." + c.name()).collect(Collectors.joining(", "))
-                        + ", " + batchIdLiteral + ", " + dialect.macros().get("current_timestamp").render(null) + "\n"
-                        + "FROM " + warehouse.qualify(BATCH) + " AS B\n"
-                        + "WHERE B.kind = " + dialect.stringLiteral(kind) + "\n"
-                        + "AND NOT EXISTS (SELECT 1 FROM " + raw + " AS R WHERE R.athlete_id = B.athlete_id"
-                        + " AND R.object_id = B.object_id AND R.fetched_at = B.fetched_at"
-                        + " AND R.payload_sha256 IS NOT DISTINCT FROM B.payload_sha256)");
-            });
+            statements.addAll(insertRaw(batchId));
+        }
+        if (!skippedKinds.isEmpty()) {
+            statements.add("INSERT INTO " + warehouse.qualify(SKIPPED_KINDS) + " (run_id, kind) VALUES\n"
+                    + skippedKinds.stream().map(k -> k.split("\u0000", 2))
+                            .map(k -> "(" + dialect.stringLiteral(k[0]) + ", " + dialect.stringLiteral(k[1]) + ")")
+                            .collect(Collectors.joining(",\n")));
         }
         if (!changeRows.isEmpty()) {
             String values = changeRows.stream()
@@ -227,6 +248,94 @@ public final class RawLoader {
         warehouse.executeAtomically(statements);
         LOG.infof("loaded %d ingest manifests (%s .. %s): %d objects, %d missing", manifests.size(), manifests.get(0).runId(),
                 batchId, present.size(), missing);
+        return new long[] {present.size(), missing};
+    }
+
+    /**
+     * Loads the objects of the given paths that are still in the lake into the scratch table; fills {@code present}
+     * and returns how many were missing.
+     */
+    private long stageObjects(Set<String> paths, List<String> present) {
+        List<Long> sizes = new ArrayList<>();
+        long missing = 0;
+        for (String path : paths) {
+            Optional<ObjectInfo> info = lake.stat(path);
+            if (info.isPresent()) {
+                present.add(path);
+                sizes.add(info.get().size());
+            } else {
+                missing++;
+                LOG.warnf("raw object %s listed by an ingest manifest is no longer in the lake (purged or replaced); skipped", path);
+            }
+        }
+        if (!present.isEmpty()) {
+            loadScratch(present, sizes);
+        }
+        return missing;
+    }
+
+    /** Statements appending the scratch table's new versions to the raw tables of the loaded kinds. */
+    private List<String> insertRaw(String batchId) {
+        String envelopeColumns = Sources.ENVELOPE.columns().stream().map(Column::name).collect(Collectors.joining(", "));
+        String batchIdLiteral = dialect.stringLiteral(batchId);
+        List<String> statements = new ArrayList<>();
+        Sources.TABLE_BY_KIND.forEach((kind, table) -> {
+            if (!kinds.contains(kind)) {
+                return;
+            }
+            String raw = warehouse.qualify(Sources.tableName("strava", table));
+            statements.add("INSERT INTO " + raw + " (" + envelopeColumns + ", ingest_run_id, loaded_at)\n"
+                    + "SELECT " + Sources.ENVELOPE.columns().stream().map(c -> "B." + c.name()).collect(Collectors.joining(", "))
+                    + ", " + batchIdLiteral + ", " + dialect.macros().get("current_timestamp").render(null) + "\n"
+                    + "FROM " + warehouse.qualify(BATCH) + " AS B\n"
+                    + "WHERE B.kind = " + dialect.stringLiteral(kind) + "\n"
+                    + "AND NOT EXISTS (SELECT 1 FROM " + raw + " AS R WHERE R.athlete_id = B.athlete_id"
+                    + " AND R.object_id = B.object_id AND R.fetched_at = B.fetched_at"
+                    + " AND R.payload_sha256 IS NOT DISTINCT FROM B.payload_sha256)");
+        });
+        return statements;
+    }
+
+    /**
+     * Loads the objects of kinds that earlier runs consumed without loading (nothing read them then) and that this
+     * loader loads: after {@code stg_strava__streams} is turned on, the raw streams of every consumed manifest arrive
+     * in one transaction with the removal of their skip records. Returns {objects loaded, objects missing}.
+     */
+    long[] loadSkipped() {
+        List<Map<String, Object>> rows = warehouse.query("SELECT run_id, kind FROM " + warehouse.qualify(SKIPPED_KINDS)
+                + " ORDER BY run_id");
+        Map<String, Set<String>> byRun = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            String kind = (String) row.get("kind");
+            if (kinds.contains(kind)) {
+                byRun.computeIfAbsent((String) row.get("run_id"), r -> new LinkedHashSet<>()).add(kind);
+            }
+        }
+        if (byRun.isEmpty()) {
+            return new long[] {0, 0};
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        for (Map.Entry<String, Set<String>> run : byRun.entrySet()) {
+            IngestManifest m = read(run.getKey());
+            for (IngestManifest.Entry e : m.objects() == null ? List.<IngestManifest.Entry>of() : m.objects()) {
+                if (!"deleted".equals(e.change()) && run.getValue().contains(e.kind())) {
+                    paths.add(e.path());
+                }
+            }
+        }
+        List<String> present = new ArrayList<>();
+        long missing = stageObjects(paths, present);
+        List<String> statements = new ArrayList<>();
+        if (!present.isEmpty()) {
+            statements.addAll(insertRaw(byRun.keySet().stream().reduce((a, b) -> b).orElseThrow()));
+        }
+        Set<String> loadedKinds = new LinkedHashSet<>();
+        byRun.values().forEach(loadedKinds::addAll);
+        statements.add("DELETE FROM " + warehouse.qualify(SKIPPED_KINDS) + " WHERE kind IN ("
+                + loadedKinds.stream().map(dialect::stringLiteral).collect(Collectors.joining(", ")) + ")");
+        warehouse.executeAtomically(statements);
+        LOG.infof("loaded %d raw objects of kinds %s that %d earlier manifests listed while no model read them (%d missing)",
+                present.size(), loadedKinds, byRun.size(), missing);
         return new long[] {present.size(), missing};
     }
 

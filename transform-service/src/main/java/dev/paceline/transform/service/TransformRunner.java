@@ -139,12 +139,12 @@ public final class TransformRunner {
             held = lease.renew(held);
             long t1 = System.nanoTime();
             String buildId = runId;
-            ModelBuilder builder = new ModelBuilder(warehouse, lake, dialect, javaModels, json);
+            ModelBuilder builder = new ModelBuilder(warehouse, lake, dialect, javaModels);
             boolean failed = false;
             Set<String> built = new HashSet<>();
             for (String name : selected) {
                 Model model = graph.model(name);
-                ModelResult result = builder.build(model, buildId, request.fullRefresh(), changes > 0);
+                ModelResult result = builder.build(model, request.fullRefresh(), changes > 0);
                 models.add(result);
                 progress.accept(report(runId, request, "running", startedAt, manifests, objects, models, tests, null, null));
                 if (result.error() != null) {
@@ -241,7 +241,8 @@ public final class TransformRunner {
     }
 
     private RawLoader loader() {
-        return new RawLoader(lake, warehouse, dialect, json, settings.loadBatchObjects());
+        return new RawLoader(lake, warehouse, dialect, json, settings.loadBatchObjects(), RawLoader.CHUNK_BYTES,
+                RawLoader.kindsReadBy(graph));
     }
 
     private String asOf() {
