@@ -76,6 +76,11 @@ public final class RawLoader {
         this(lake, warehouse, dialect, json, batchObjects, CHUNK_BYTES, Sources.TABLE_BY_KIND.keySet());
     }
 
+    /** A loader of every kind of raw object, in chunks of at most {@code chunkBytes} (tests use tiny chunks). */
+    public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes) {
+        this(lake, warehouse, dialect, json, batchObjects, chunkBytes, Sources.TABLE_BY_KIND.keySet());
+    }
+
     /**
      * @param chunkBytes most bytes of raw objects one DuckDB load statement reads (tests use tiny chunks)
      * @param kinds the envelope kinds whose objects are loaded into raw tables ({@link #kindsReadBy}); the changes of
