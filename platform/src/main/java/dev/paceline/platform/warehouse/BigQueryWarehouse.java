@@ -1,7 +1,5 @@
 package dev.paceline.platform.warehouse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
@@ -27,9 +25,7 @@ import com.google.cloud.bigquery.TableResult;
 import dev.paceline.platform.lake.Lake;
 import dev.paceline.platform.lake.LakePath;
 import dev.paceline.platform.lake.ObjectInfo;
-import dev.paceline.platform.layout.LakeLayout;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -60,10 +56,6 @@ public final class BigQueryWarehouse implements Warehouse {
 
     /** BigQuery accepts at most this many source URIs per load job. */
     static final int MAX_LOAD_URIS = 10_000;
-    /** Uncompressed size of one staged part of an appender (bounds the heap an appender holds). */
-    static final int APPEND_PART_BYTES = 32 << 20;
-    private static final JsonFactory STAGING_JSON = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private static final Pattern POSITION = Pattern.compile("\\[(\\d+):(\\d+)]");
     private static final DateTimeFormatter DATETIME_PARAM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
@@ -212,111 +204,7 @@ public final class BigQueryWarehouse implements Warehouse {
         if (schema.columns().isEmpty()) {
             throw new IllegalArgumentException("appender for " + table + ": the schema has no columns");
         }
-        return new StagedAppender(table, schema);
-    }
-
-    /**
-     * Rows as newline-delimited JSON staged in the (GCS) lake under {@code state/warehouse/appends/<id>/}, in parts of
-     * at most {@link #APPEND_PART_BYTES}, then one load job appending them all; the staged parts are deleted whatever
-     * happens. BigQuery has no cheap per-row insert for batch data (streaming inserts are billed and buffered).
-     */
-    private final class StagedAppender implements RowAppender {
-        private final String table;
-        private final TableSchema schema;
-        private final String prefix = LakeLayout.state("warehouse", "appends/" + UUID.randomUUID() + "/");
-        private final List<String> parts = new ArrayList<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-        private long rows;
-        private boolean closed;
-
-        StagedAppender(String table, TableSchema schema) {
-            this.table = table;
-            this.schema = schema;
-        }
-
-        @Override
-        public void append(Object... values) {
-            List<Column> columns = schema.columns();
-            RowValues.checkWidth(qualify(table), columns, values);
-            try (JsonGenerator g = STAGING_JSON.createGenerator(buffer)) {
-                g.writeStartObject();
-                for (int i = 0; i < values.length; i++) {
-                    Object v = RowValues.canonical(qualify(table), columns.get(i), values[i]);
-                    if (v != null) {
-                        g.writeFieldName(columns.get(i).name());
-                        writeValue(g, v);
-                    }
-                }
-                g.writeEndObject();
-            } catch (IOException e) {
-                throw new WarehouseException("cannot stage a row for " + qualify(table) + ": " + e.getMessage(), e);
-            }
-            buffer.write('\n');
-            rows++;
-            if (buffer.size() >= APPEND_PART_BYTES) {
-                flushPart();
-            }
-        }
-
-        private void flushPart() {
-            if (buffer.size() == 0) {
-                return;
-            }
-            String path = prefix + String.format("part-%05d.ndjson", parts.size());
-            lake.put(path, buffer.toByteArray());
-            parts.add(path);
-            buffer.reset();
-        }
-
-        @Override
-        public long finish() {
-            try {
-                flushPart();
-                load(table, schema, parts, WriteMode.APPEND);
-                return rows;
-            } finally {
-                close();
-            }
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            buffer.reset();
-            for (String part : parts) {
-                lake.delete(part);
-            }
-        }
-    }
-
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v instanceof Long n) {
-            g.writeNumber(n);
-        } else if (v instanceof Double d) {
-            if (Double.isFinite(d)) {
-                g.writeNumber(d);
-            } else {
-                g.writeString(d.isNaN() ? "NaN" : d > 0 ? "Infinity" : "-Infinity"); // as BigQuery writes them
-            }
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof BigDecimal d) {
-            g.writeString(d.toPlainString());
-        } else if (v instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object item : list) {
-                if (item == null) {
-                    throw new IllegalArgumentException("BigQuery arrays cannot hold null elements: " + list);
-                }
-                writeValue(g, item);
-            }
-            g.writeEndArray();
-        } else {
-            g.writeString(v.toString()); // STRING, JSON text, and ISO text of DATE, DATETIME, TIMESTAMP
-        }
+        return new BigQueryStagedAppender(this, lake, table, schema);
     }
 
     @Override

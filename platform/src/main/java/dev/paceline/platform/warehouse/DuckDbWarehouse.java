@@ -212,94 +212,11 @@ public final class DuckDbWarehouse implements Warehouse {
         return locked(() -> {
             try {
                 return new DuckDbAppender(qualify(table), schema,
-                        connection.unwrap(org.duckdb.DuckDBConnection.class).createAppender(parts[0], parts[1]));
+                        connection.unwrap(org.duckdb.DuckDBConnection.class).createAppender(parts[0], parts[1]), lock);
             } catch (SQLException e) {
                 throw new WarehouseException("cannot open a DuckDB appender on " + qualify(table) + ": " + e.getMessage(), e);
             }
         });
-    }
-
-    /** Rows through DuckDB's appender (column vectors filled in memory and flushed in chunks, no SQL per row). */
-    private final class DuckDbAppender implements RowAppender {
-        private final String table;
-        private final List<Column> columns;
-        private final org.duckdb.DuckDBAppender appender;
-        private long rows;
-        private boolean closed;
-
-        DuckDbAppender(String table, TableSchema schema, org.duckdb.DuckDBAppender appender) {
-            this.table = table;
-            this.columns = schema.columns();
-            this.appender = appender;
-        }
-
-        @Override
-        public void append(Object... values) {
-            RowValues.checkWidth(table, columns, values);
-            Object[] row = new Object[values.length]; // checked before the row begins: a bad value leaves no half row
-            for (int i = 0; i < values.length; i++) {
-                row[i] = RowValues.canonical(table, columns.get(i), values[i]);
-            }
-            lock.lock();
-            try {
-                appender.beginRow();
-                for (Object v : row) {
-                    appendValue(v);
-                }
-                appender.endRow();
-                rows++;
-            } catch (SQLException e) {
-                throw new WarehouseException("DuckDB appender on " + table + " failed at row " + (rows + 1) + ": " + e.getMessage(), e);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        private void appendValue(Object v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-            } else if (v instanceof Long n) {
-                appender.append(n.longValue());
-            } else if (v instanceof Double d) {
-                appender.append(d.doubleValue());
-            } else if (v instanceof Boolean b) {
-                appender.append(b.booleanValue());
-            } else if (v instanceof BigDecimal d) {
-                appender.append(d);
-            } else if (v instanceof LocalDate d) {
-                appender.append(d);
-            } else if (v instanceof LocalDateTime t) {
-                appender.append(t);
-            } else if (v instanceof Instant t) {
-                appender.append(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-            } else if (v instanceof List<?> list) {
-                appender.append(list);
-            } else {
-                appender.append(v.toString()); // STRING, JSON (as text)
-            }
-        }
-
-        @Override
-        public long finish() {
-            close();
-            return rows;
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            lock.lock();
-            try {
-                appender.close();
-            } catch (SQLException e) {
-                throw new WarehouseException("DuckDB appender on " + table + " failed flushing its rows: " + e.getMessage(), e);
-            } finally {
-                lock.unlock();
-            }
-        }
     }
 
     @Override

@@ -1,12 +1,10 @@
-package dev.paceline.transform.scratch;
+package dev.paceline.transform.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paceline.transform.Harness;
 import dev.paceline.transform.LakeFixture;
 import dev.paceline.transform.Model;
-import dev.paceline.transform.engine.ModelCatalog;
-import dev.paceline.transform.engine.ModelRenderer;
 import dev.paceline.transform.macro.SqlDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
