@@ -126,7 +126,7 @@ class ZoneModelsTest {
         assertThat(l.hrTss()).isCloseTo(100, within(1e-9));
         assertThat(HeartRateLoad.of(OneHzGrid.of(s), Options.defaults())).isNull();
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> ActivityStats.compute(s, Options.defaults().withHeartRate(180, 60, 55, false)))
+                () -> HeartRateLoad.of(OneHzGrid.of(s), Options.defaults().withHeartRate(180, 60, 55, false)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threshold HR (55.0 bpm) must be above rest HR (60.0 bpm)")
                 .hasMessageContaining("athlete settings");
