@@ -175,3 +175,4 @@ select
         then 100.0 * (p.{{ column }} - p.{{ column }}_prev) / p.{{ column }}_prev end as {{ column }}_change_pct
 {%- endfor %}
 from with_prev as p
+where p.date >= p.first_activity_date
