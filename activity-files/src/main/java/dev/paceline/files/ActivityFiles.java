@@ -27,8 +27,16 @@ public final class ActivityFiles {
         return ActivityFormat.ofName(name) != null;
     }
 
-    /** Reads the file's activities; the caller closes {@code raw}. */
+    /** Reads the file's activities, a multisport FIT split per session; the caller closes {@code raw}. */
     public static List<Recording> read(String name, InputStream raw, long maxBytes) {
+        return read(name, raw, maxBytes, true);
+    }
+
+    /**
+     * Reads the file's activities; the caller closes {@code raw}. With {@code splitMultisport} false a multisport FIT
+     * is one recording (what Strava made of it when the file was uploaded: one activity per file).
+     */
+    public static List<Recording> read(String name, InputStream raw, long maxBytes, boolean splitMultisport) {
         ActivityFormat format = ActivityFormat.ofName(name);
         if (format == null) {
             throw new ActivityFileException(Reason.UNKNOWN_FORMAT, name + " is not a FIT, TCX or GPX file (by its "
@@ -48,7 +56,7 @@ public final class ActivityFiles {
             }
             InputStream bounded = new BoundedInputStream(in, maxBytes, name);
             return switch (format) {
-                case FIT -> FitReader.read(bounded, name);
+                case FIT -> FitReader.read(bounded, name, splitMultisport);
                 case TCX -> TcxReader.read(bounded, name);
                 case GPX -> GpxReader.read(bounded, name);
             };

@@ -37,8 +37,13 @@ public final class FitReader {
     private FitReader() {
     }
 
-    /** The activities in a FIT file; the caller closes {@code in}. */
+    /** The activities in a FIT file, a multisport file split per session; the caller closes {@code in}. */
     public static List<Recording> read(InputStream in, String name) {
+        return read(in, name, true);
+    }
+
+    /** The activities in a FIT file; without {@code split} a multisport file is one recording. */
+    public static List<Recording> read(InputStream in, String name, boolean split) {
         Collector c = new Collector();
         Decode decode = new Decode();
         try {
@@ -76,7 +81,7 @@ public final class FitReader {
             throw new ActivityFileException(Reason.NOT_AN_ACTIVITY, name + " is a FIT activity without any timed "
                     + "record (a manual entry or an empty recording): there are no samples to import.");
         }
-        return c.recordings(name);
+        return c.recordings(name, split);
     }
 
     private static ActivityFileException notActivity(String name, File type) {
@@ -199,10 +204,10 @@ public final class FitReader {
                     && u != null && u.toLowerCase(Locale.ROOT).startsWith("watt");
         }
 
-        List<Recording> recordings(String name) {
+        List<Recording> recordings(String name, boolean split) {
             List<Session> sports = sessions.stream().filter(s -> s.sport() != Sport.TRANSITION).toList();
             List<Recording> out = new ArrayList<>();
-            if (sports.size() <= 1) {
+            if (sports.size() <= 1 || !split) {
                 Session s = sports.isEmpty() ? null : sports.get(0);
                 out.add(new Recording(ActivityFormat.FIT, s == null ? null : sportType(s.sport(), s.subSport()), device,
                         s != null && indoor(s.subSport()), 0, recorder.track()));

@@ -130,7 +130,7 @@ public final class ImportSource implements Closeable {
                 continue;
             }
             String name = z.getName();
-            String unsafe = unsafePath(name);
+            String unsafe = unsafeName(name);
             if (unsafe != null) {
                 refusals.add(new Refusal(name, unsafe));
                 continue;
@@ -149,8 +149,8 @@ public final class ImportSource implements Closeable {
         return new ImportSource(file.toString(), zip, null, entries, refusals, byPath, maxFileBytes, maxTotalBytes);
     }
 
-    /** Why a zip entry's path must not be used, or null: {@code ..}, absolute paths, drive letters, NUL. */
-    static String unsafePath(String name) {
+    /** Why an entry name (zip entry, staged object) must not be used, or null: {@code ..}, absolute paths, drive letters, NUL. */
+    public static String unsafeName(String name) {
         String n = name.replace('\\', '/');
         if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
             return "an absolute path inside the archive (a zip-slip attempt or a broken archive): not read";

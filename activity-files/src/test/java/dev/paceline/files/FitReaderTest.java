@@ -81,6 +81,17 @@ class FitReaderTest {
     }
 
     @Test
+    void multisportFileReadWithoutSplittingIsOneActivityAsStravaMadeOfTheUpload() throws IOException {
+        try (InputStream in = Fixtures.open("/exports/activities/3005.fit.gz")) {
+            List<Recording> r = ActivityFiles.read("3005.fit.gz", in, ActivityFiles.DEFAULT_MAX_BYTES, false);
+            assertThat(r).hasSize(1);
+            assertThat(r.get(0).part()).isZero();
+            assertThat(r.get(0).track().start()).isEqualTo(Instant.parse("2015-08-29T08:00:01Z"));
+            assertThat(r.get(0).track().elapsedS()).isGreaterThan(6 * 3600);
+        }
+    }
+
+    @Test
     void corosFileWithMisalignedFieldDefinitionsStillReads() {
         Recording r = Fixtures.exportFile("3006.fit.gz").get(0);
         assertThat(r.sportType()).isEqualTo("Ride");
