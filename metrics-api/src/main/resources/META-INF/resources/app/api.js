@@ -1,4 +1,5 @@
 // Reads the public /api/v1 endpoints with the key from sessionStorage, sent only in the Authorization header.
+// cache 'no-store': answers differ per key, and a revalidated browser-cache entry could show another key's answer.
 import { getKey } from './key.js';
 
 /** A failed API call: its HTTP status and the problem document's detail (RFC 9457). */
@@ -18,7 +19,7 @@ export async function get(path, params = {}) {
   }
   let res;
   try {
-    res = await fetch(url, { headers: { Authorization: `Bearer ${getKey()}`, Accept: 'application/json' }, cache: 'no-cache' });
+    res = await fetch(url, { headers: { Authorization: `Bearer ${getKey()}`, Accept: 'application/json' }, cache: 'no-store' });
   } catch (e) {
     throw new ApiError(0, 'the metrics-api cannot be reached: is it running? (./paceline status)', path);
   }

@@ -5,6 +5,9 @@ import { h } from './dom.js';
 import { durationLabel } from './format.js';
 
 export const COLORS = ['#1f77b4', '#d62728', '#e6a100', '#2ca02c', '#9467bd', '#8c564b', '#17becf'];
+// labelled ticks of a log duration axis
+const NICE_DURATIONS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14400, 28800];
+
 export const ZONE_COLORS = ['#9ecae1', '#4292c6', '#41ab5d', '#fec44f', '#fe9929', '#e6550d', '#a50f15'];
 
 /** 'YYYY-MM-DD' as seconds since the epoch (UTC midnight), uPlot's time unit. */
@@ -39,11 +42,15 @@ export function chart(caption, xs, series, opts = {}) {
     });
   }
   const axes = [
-    opts.logX ? { values: (u, ticks) => ticks.map((t) => durationLabel(t)) } : {},
+    opts.logX ? { splits: (u, i, min, max) => NICE_DURATIONS.filter((d) => d >= min && d <= max), values: (u, ticks) => ticks.map((t) => durationLabel(t)) }
+      : opts.xLabels ? { splits: () => xs, values: (u, ticks) => ticks.map((t) => opts.xLabels[xs.indexOf(t)] ?? '') } : {},
     { scale: 'y', size: 56, label: opts.yLabel, values: opts.yValues },
   ];
   const scales = { x: opts.logX ? { time: false, distr: 3, log: 10 } : { time: !!opts.time } };
   if (!opts.time && !opts.logX) scales.x.range = (u, min, max) => [min - 0.6, max + 0.6];
+  // bars on a time axis: room for the first and last bar
+  const step = xs.length > 1 ? xs[1] - xs[0] : 86400;
+  if (opts.time && series.some((s) => s.bars || opts.stacked)) scales.x.range = (u, min, max) => [min - step * 0.6, max + step * 0.6];
   if (series.some((s) => s.scale === 'y2')) {
     axes.push({ scale: 'y2', side: 1, size: 48, grid: { show: false }, label: opts.y2Label });
     scales.y2 = { range: (u, min, max) => [0, Math.max(1, max * 1.6)] };

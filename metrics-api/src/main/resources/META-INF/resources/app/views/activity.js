@@ -33,7 +33,7 @@ export async function render(root, ctx) {
     const total = zs.reduce((s, z) => s + (z.seconds || 0), 0);
     const fig = chart(`${title}: minutes in each zone`, zs.map((z) => z.zone),
       zs.map((z, i) => ({ label: `Z${z.zone}`, values: zs.map((_, j) => (j === i ? z.seconds / 60 : null)), bars: true, color: ZONE_COLORS[z.zone - 1] })),
-      { yLabel: 'min' });
+      { yLabel: 'min', xLabels: zs.map((z) => `Z${z.zone}`) });
     const bound = (v) => (v == null ? '…' : type === 'pace' ? pace(1000 / v) : num(v));
     root.append(section(title, withTable(fig, table(`zones-${type}`,
       `Time per zone (share of ${duration(total)}); sensor coverage ${num(zs[0].coverage)}`,

@@ -23,7 +23,7 @@ export function activitiesTable(ctx, name, caption, rows) {
       num(a.np_w), num(a.tss), num(a.load)]));
 }
 
-/** The figure and its table side by side (stacked on a phone). */
-export function withTable(figure, tableBox) {
-  return h('div', { class: 'pair' }, figure, tableBox);
+/** The figure and its table side by side (stacked on a phone, or when the table is wide). */
+export function withTable(figure, tableBox, { wide = false } = {}) {
+  return h('div', { class: wide ? 'pair wide' : 'pair' }, figure, tableBox);
 }

@@ -16,7 +16,7 @@ export async function render(root, ctx) {
   }
   const [weeks, ninety, days, recent] = await Promise.all([
     Promise.all(WEEK_METRICS.map((m) => ctx.body('/weekly', { metric: m, weeks: 1 }))),
-    ctx.body('/rolling', { window: '90d', sport: 'all' }),
+    ctx.body('/rolling', { window: '90d', sport: 'all' }).then((rows) => rows[0] || {}),
     ctx.body('/fitness', { from: daysBefore(ctx.asOfDate, 41) }),
     ctx.body('/activities', { limit: 5 }),
   ]);
@@ -28,7 +28,7 @@ export async function render(root, ctx) {
       week.map(([m, r]) => [label(m), byColumn(m, r.value), byColumn(m, r.avg_6w), byColumn(m, r.avg_52w), num(r.rank_52w)]))));
 
   const present = NINETY_DAY.filter((c) => c in ninety);
-  root.append(section(`The last 90 days against the 90 before (to ${ninety.date})`,
+  root.append(section(`The last 90 days against the 90 before${ninety.date ? ` (to ${ninety.date})` : ''}`,
     table('ninety', 'All sports: the 90 days ending on the date against the 90 days before them',
       ['metric', 'last 90 days', 'the 90 before', 'change'],
       present.map((c) => [label(c), byColumn(c, ninety[c]), byColumn(c, ninety[`${c}_prev`]),

@@ -16,7 +16,7 @@ export async function render(root, ctx) {
     root.append(empty('No activities yet.', 'The 90-day view starts with the first synced activity: run ./paceline up.'));
     return;
   }
-  const row = await ctx.body('/rolling', { window: '90d', sport, date });
+  const [row] = await ctx.body('/rolling', { window: '90d', sport, date }); // one row: the date's (default: the build's)
   const end = row.date;
   const series = await ctx.body('/rolling', { window: '90d', sport, from: daysBefore(end, 364), to: end });
   const base = Object.keys(row).filter((k) => !['date', 'sport', 'athlete_id'].includes(k)

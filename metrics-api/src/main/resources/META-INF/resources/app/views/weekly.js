@@ -33,5 +33,5 @@ export async function render(root, ctx) {
     ['week', 'value', 'avg 6w', 'avg 13w', 'avg 26w', 'avg 52w', 'rank 6w', 'rank 13w', 'rank 26w', 'rank 52w', 'rank all'],
     rows.slice().reverse().map((r) => [r.week_start, byColumn(metric, r.value), byColumn(metric, r.avg_6w), byColumn(metric, r.avg_13w),
       byColumn(metric, r.avg_26w), byColumn(metric, r.avg_52w), num(r.rank_6w), num(r.rank_13w), num(r.rank_26w), num(r.rank_52w), num(r.rank_all)]),
-    { scroll: true }))));
+    { scroll: true }), { wide: true })));
 }

@@ -41,7 +41,7 @@ export async function render(root, ctx) {
   const tableRows = rows.slice().reverse().map((r) => [r.date, num(r.activities),
     ...zones.map((z) => `${duration(r[`z${z}_s`])} (${share(r[`z${z}_s`], r.total_s)})`), duration(r.total_s)]);
   root.append(section(`Per ${group}`, withTable(fig, table('zones', `Time in each zone (share of the ${group}'s zone time), newest first`,
-    [group, 'activities', ...zones.map((z) => `Z${z}`), 'total'], tableRows, { scroll: true }))));
+    [group, 'activities', ...zones.map((z) => `Z${z}`), 'total'], tableRows, { scroll: true }), { wide: true })));
   if (defs.length) root.append(section('Zones in force', legend(type, defs)));
 }
 

@@ -22,7 +22,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages, driven through Debian's chromedriver (never a downloaded browser): one per
@@ -90,10 +89,21 @@ final class Browser {
 
     /** Waits until the page has drawn its view (and every chart in it). */
     Browser awaitReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
-                "const v = document.getElementById('view');"
-                        + "return !!v && v.hasAttribute('data-ready')"
-                        + " && document.querySelectorAll('.chart').length === document.querySelectorAll('.chart .uplot').length;")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Boolean.TRUE.equals(js("const v = document.getElementById('view');"
+                + "return !!v && v.hasAttribute('data-ready')"
+                + " && document.querySelectorAll('.chart').length === document.querySelectorAll('.chart .uplot').length;"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the dashboard did not finish drawing " + url() + " within 30 s; it shows: "
+                        + driver.findElement(By.tagName("body")).getText() + "; console: " + consoleErrors());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
         return this;
     }
 
@@ -135,7 +145,12 @@ final class Browser {
     }
 
     String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        if (found.isEmpty()) {
+            throw new AssertionError("nothing matches '" + css + "' on " + url() + "; the page shows: "
+                    + driver.findElement(By.tagName("body")).getText());
+        }
+        return found.get(0).getText();
     }
 
     /** Console messages at SEVERE since the last read (errors, CSP violations, failed loads). */

@@ -10,7 +10,6 @@ import java.net.URL;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** The API key in the browser: taken from "#key=", kept in sessionStorage only, typed in a sign-in form, scoped. */
 @QuarkusTest
@@ -64,7 +63,8 @@ class DashboardKeyTest {
     @Test
     void anAdminKeyChoosesAmongTheAthletes() {
         browser.open(at("/activities#key=" + Fixture.ADMIN_KEY));
-        List<String> options = browser.findAll(By.cssSelector("select#athlete option")).stream().map(WebElement::getText).toList();
+        List<String> options = browser.findAll(By.cssSelector("select#athlete option")).stream()
+                .map(o -> o.getAttribute("textContent")).toList();
         assertThat(options).containsExactly("Ada Lovelace", "Bob Builder", "Cy Clist");
         browser.js("const s = document.getElementById('athlete'); s.value = '2'; s.dispatchEvent(new Event('change'));");
         browser.awaitReady();
