@@ -42,7 +42,11 @@ export function chart(caption, xs, series, opts = {}) {
     });
   }
   const axes = [
-    opts.logX ? { splits: (u, i, min, max) => NICE_DURATIONS.filter((d) => d >= min && d <= max), values: (u, ticks) => ticks.map((t) => durationLabel(t)) }
+    opts.logX ? {
+      splits: (u, i, min, max) => NICE_DURATIONS.filter((d) => d >= min && d <= max),
+      filter: (u, splits) => splits, // keep every nice duration (uPlot's log filter would drop most)
+      values: (u, ticks) => ticks.map((t) => (t == null ? '' : durationLabel(t))),
+    }
       : opts.xLabels ? { splits: () => xs, values: (u, ticks) => ticks.map((t) => opts.xLabels[xs.indexOf(t)] ?? '') } : {},
     { scale: 'y', size: 56, label: opts.yLabel, values: opts.yValues },
   ];
