@@ -1,5 +1,6 @@
 package dev.paceline.api.dashboard;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -8,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * The dashboard's view paths ({@code /}, {@code /fitness}, {@code /power}, {@code /zones}, {@code /90-day},
@@ -27,7 +27,7 @@ public class DashboardRoutes {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private final Buffer page = Buffer.buffer(readPage());
+    private final byte[] page = readPage();
 
     void register(@Observes Router router) {
         // order -1: before the static handler, which would answer "/" with index.html but without these headers
@@ -43,7 +43,7 @@ public class DashboardRoutes {
                 .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .putHeader("Referrer-Policy", "no-referrer")
                 .putHeader("X-Content-Type-Options", "nosniff")
-                .end(rc.request().method() == HttpMethod.HEAD ? Buffer.buffer() : page);
+                .end(rc.request().method() == HttpMethod.HEAD ? Buffer.buffer() : Buffer.buffer(page));
     }
 
     private static byte[] readPage() {
