@@ -63,8 +63,8 @@ fi
 #    insists on in phase 1 but only uses at the link step, which this check does not reach.
 CLIB=$WORK/clibraries
 if [ ! -f "$CLIB/.complete" ]; then
-  rm -rf "$CLIB" && mkdir -p "$CLIB"
-  cp "$NATIVE_DIR"/include/*.h "$WORK/jdk/include/jni.h" "$WORK/jdk/include/linux/jni_md.h" "$CLIB/"
+  rm -rf "$CLIB" && mkdir -p "$CLIB/include"
+  cp "$NATIVE_DIR"/include/*.h "$WORK/jdk/include/jni.h" "$WORK/jdk/include/linux/jni_md.h" "$CLIB/include/"
   for lib in java nio net zip jvm libchelper jaas prefs extnet fdlibm management management_ext j2pkcs11 sctp \
              verify awt awt_headless fontmanager javajpeg lcms mlib_image jsound; do
     ar rc "$CLIB/lib$lib.a"
