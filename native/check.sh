@@ -97,11 +97,14 @@ say "$MODULE: native-image builder $SVM_VERSION (-Xmx$XMX), log in ${LOG#"$ROOT"
 rm -rf "$OUT/image" && mkdir -p "$OUT/image"
 set +e
 # shellcheck disable=SC2046 # one argument per line in the generated files, none with spaces
+# org.graalvm.vendorversion is what the driver tells features about the builder; Quarkus' Feature parses it (and
+# fails without it), and the Dockerfiles' builder is Mandrel.
 JVMCI_VERSION_CHECK=ignore /usr/bin/time -v -o "$OUT/time.txt" \
   "$WORK/jdk/bin/java" -XX:+UseParallelGC -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI -XX:-UseJVMCICompiler \
   -Xss10m -Xmx"$XMX" \
   -Dtruffle.TrustAllTruffleRuntimeProviders=true -Dgraalvm.ForcePolyglotInvalid=true -Dgraalvm.locatorDisabled=true \
   -Dsubstratevm.HostLibC=glibc -Djava.awt.headless=true -Dorg.graalvm.version="$SVM_VERSION" \
+  -Dorg.graalvm.vendorversion="Mandrel-$SVM_VERSION.0-Final" \
   -Dcom.oracle.graalvm.isaot=true -Dorg.graalvm.nativeimage.imagecode=buildtime \
   -Djava.system.class.loader=com.oracle.svm.hosted.NativeImageSystemClassLoader -Xshare:off \
   -Djdk.internal.lambda.disableEagerInitialization=true -Djdk.module.main=org.graalvm.nativeimage.builder \
