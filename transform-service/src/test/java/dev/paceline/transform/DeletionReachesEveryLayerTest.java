@@ -63,7 +63,7 @@ class DeletionReachesEveryLayerTest {
             List<String> before = tablesWithAthletes(h).stream().filter(t -> rowsOf(h, t, "athlete_id = " + LEAVING) > 0).toList();
             // The check below is only as strong as the layers it covers: raw, staging, intermediate, marts, Java stats.
             assertThat(before).contains("raw_strava__activities", "raw_strava__streams", "raw_strava__athletes",
-                    "raw_strava__zones", "stg_strava__activities", "mart_activities", "mart_zone_times", "int_activity_stream_stats");
+                    "raw_strava__zones", "stg_strava__activities", "mart_activities", "int_activity_stream_stats");
             assertThat(Json.read(h.lake.get(LakeLayout.buildManifest(first.buildId())).orElseThrow(), ServingManifest.class)
                     .athletes()).containsKeys("1", "2");
 
