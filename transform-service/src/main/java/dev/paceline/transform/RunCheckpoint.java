@@ -15,8 +15,11 @@ public interface RunCheckpoint {
     String BATCH = "batch";
     String PUBLISH = "publish";
 
-    /** The system property that makes a process pause for good at one checkpoint (crash drills kill it there). */
-    String PAUSE_PROPERTY = "paceline.transform.test-pause-at";
+    /**
+     * The system property that makes a process pause for good at one checkpoint (crash drills kill it there); outside
+     * the {@code paceline.transform} config root, which rejects keys it does not map.
+     */
+    String PAUSE_PROPERTY = "dev.paceline.transform.pause-at";
 
     RunCheckpoint NONE = step -> { };
 
