@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -215,6 +216,23 @@ class HelmChartTest {
         assertThat(renamed.one(Deployment.class, "paceline-metrics-api").getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getEnv().get(0).getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo("prod-api-keys");
+    }
+
+    @Test
+    void theImportJobIsOptInAndRunsIngestInImportModeOnTheUploadedUri() {
+        assertThat(renderDefault().all(Job.class)).isEmpty();
+        Rendered r = render(c -> c.set("jobs.import.enabled", true)
+                .set("jobs.import.uri", "gs://paceline-lake/imports/export_1/").set("jobs.import.athleteId", "1234"));
+        Job job = r.all(Job.class).get(0);
+        Container c = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getName()).isEqualTo("ingest-service");
+        assertThat(c.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
+                org.assertj.core.groups.Tuple.tuple("PACELINE_MODE", "import"),
+                org.assertj.core.groups.Tuple.tuple("PACELINE_IMPORT_URI", "gs://paceline-lake/imports/export_1/"),
+                org.assertj.core.groups.Tuple.tuple("PACELINE_IMPORT_ATHLETE", "1234"));
+        assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThatThrownBy(() -> render(c2 -> c2.set("jobs.import.enabled", true)))
+                .hasMessageContaining("jobs.import.uri");
     }
 
     @Test
