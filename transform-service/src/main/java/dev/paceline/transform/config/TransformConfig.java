@@ -46,6 +46,10 @@ public interface TransformConfig {
     @WithDefault("P7D")
     Duration freshnessMaxAge();
 
+    /** Raw objects larger than this many bytes are quarantined (listed in GET /runs) instead of loaded. */
+    @WithDefault("67108864")
+    long maxRawObjectBytes();
+
     /** How many finished runs GET /runs keeps in memory. */
     @WithDefault("50")
     int runHistory();

@@ -83,6 +83,22 @@ public final class QuarkusAppProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Kills the process the way a crash does: {@link Process#destroyForcibly()}, which on Linux is {@code kill -9}
+     * (SIGKILL: no shutdown hook, no flush, no lease release), and waits until it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(module + " (pid " + process.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + module, e);
+        }
+    }
+
     /** The file the process writes its stdout and stderr to. */
     public Path logFile() {
         return logFile;
