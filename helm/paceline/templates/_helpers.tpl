@@ -129,8 +129,9 @@ capabilities:
     secretKeyRef: {name: {{ $s.strava }}, key: STRAVA_WEBHOOK_VERIFY_TOKEN, optional: true}
 {{- end }}
 {{- end }}
-{{- if eq .name "metrics-api" }}
-# paceline.api.keys.hashed: "<sha256-hex>:admin" or "<sha256-hex>:athletes=1,2" entries, ';'-separated
+{{- if not .job }}
+# paceline.api.keys.hashed: "<sha256-hex>:admin" or "<sha256-hex>:athletes=1,2" entries, ';'-separated; the same keys
+# for the API and for the operations endpoints of ingest and transform (admin scope).
 - name: PACELINE_API_KEYS_HASHED
   valueFrom:
     secretKeyRef: {name: {{ $s.apiKeys }}, key: PACELINE_API_KEYS_HASHED}
