@@ -228,7 +228,8 @@ class HelmChartTest {
         assertThat(paths).extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType,
                         p -> p.getBackend().getService().getName())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/webhook", "Exact", "paceline-ingest-service"),
-                        org.assertj.core.groups.Tuple.tuple("/api/", "Prefix", "paceline-metrics-api"));
+                        org.assertj.core.groups.Tuple.tuple("/api/", "Prefix", "paceline-metrics-api"),
+                        org.assertj.core.groups.Tuple.tuple("/", "Prefix", "paceline-metrics-api"));
         // the callback Strava is told about, derived from the Ingress host
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
                 .containsEntry("PACELINE_WEBHOOK_CALLBACK_URL", "https://api.paceline.example.com/webhook");

@@ -57,16 +57,17 @@ class TrustBoundariesTest {
                 .get(0).getHttp().getPaths();
         assertThat(helm).extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType,
                 p -> p.getBackend().getService().getName())
-                .containsExactly(Tuple.tuple("/api/", "Prefix", "paceline-metrics-api"));
+                .containsExactly(Tuple.tuple("/api/", "Prefix", "paceline-metrics-api"),
+                        Tuple.tuple("/", "Prefix", "paceline-metrics-api"));
         List<HTTPIngressPath> kustomize = KustomizeOverlaysTest.build("overlays/gke").one(Ingress.class, "metrics-api")
                 .getSpec().getRules().get(0).getHttp().getPaths();
         assertThat(kustomize).extracting(HTTPIngressPath::getPath, p -> p.getBackend().getService().getName())
-                .containsExactly(Tuple.tuple("/api/", "metrics-api"));
+                .containsExactly(Tuple.tuple("/api/", "metrics-api"), Tuple.tuple("/", "metrics-api"));
         List<HTTPIngressPath> withWebhook = HelmChartTest.render(c -> c.withValuesFile(HelmChartTest.PRODUCTION)
                 .set("ingress.webhook.enabled", true)).one(Ingress.class, "paceline").getSpec().getRules().get(0)
                 .getHttp().getPaths();
         assertThat(withWebhook).extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType)
-                .containsExactly(Tuple.tuple("/webhook", "Exact"), Tuple.tuple("/api/", "Prefix"));
+                .containsExactly(Tuple.tuple("/webhook", "Exact"), Tuple.tuple("/api/", "Prefix"), Tuple.tuple("/", "Prefix"));
         for (Rendered r : everyRender()) {
             for (Ingress ingress : r.all(Ingress.class)) {
                 for (HTTPIngressPath path : ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
