@@ -14,7 +14,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 ACTIVITIES=${ACTIVITIES:-3000}
 HEAP=${HEAP:-512m}
-KEY=bench-key
+KEY=bench-local-admin-key-0123456789
+# Health answers on the management port (quarkus.management.port).
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((API_PORT + 1000))}
 
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 command -v nginx >/dev/null || { echo "nginx is not installed: apt-get install -y nginx-light" >&2; exit 2; }
@@ -36,14 +38,14 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== starting metrics-api on :$API_PORT (JVM, -Xmx$HEAP)"
-PACELINE_LOCAL_API_KEY=$KEY PACELINE_LAKE_URI="$LAKE" QUARKUS_HTTP_PORT=$API_PORT \
+PACELINE_LOCAL_API_KEY=$KEY PACELINE_LAKE_URI="$LAKE" QUARKUS_HTTP_PORT=$API_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
   java -Xmx"$HEAP" -jar metrics-api/target/quarkus-app/quarkus-run.jar > "$WORK/api.log" 2>&1 &
 echo $! > "$WORK/api.pid"
 for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$API_PORT/q/health/ready" > /dev/null && break
+  curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null && break
   sleep 1
 done
-curl -sf "http://127.0.0.1:$API_PORT/q/health/ready" > /dev/null || { echo "API did not become ready" >&2; tail -30 "$WORK/api.log"; exit 1; }
+curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null || { echo "API did not become ready" >&2; tail -30 "$WORK/api.log"; exit 1; }
 
 declare -A URLS=(
   [zone-times]="/api/v1/athletes/1/zone-times?type=heartrate&group=week&from=2026-01-01&to=2026-11-27"

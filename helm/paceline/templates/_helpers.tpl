@@ -21,21 +21,30 @@ app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/instance: {{ .ctx.Release.Name }}
 {{- end -}}
 
+{{/* The service account of one service (its CronJobs share it): (dict "ctx" $ "name" "metrics-api"). With
+serviceAccount.create=false the chart expects accounts of these names to exist. */}}
 {{- define "paceline.serviceAccountName" -}}
-{{- if .Values.serviceAccount.create -}}
-{{- default (include "paceline.fullname" .) .Values.serviceAccount.name -}}
-{{- else -}}
-{{- required "serviceAccount.name is required when serviceAccount.create=false: name the existing ServiceAccount" .Values.serviceAccount.name -}}
+{{- printf "%s-%s" (include "paceline.fullname" .ctx) .name -}}
+{{- end -}}
+
+{{/* Whether transform-daily renders: with DuckDB (one writing process per file) only when the transform Deployment
+does not run, so the two never open the file at once. */}}
+{{- define "paceline.transformCronJob" -}}
+{{- if or (not (hasPrefix "duckdb:" .Values.warehouse.uri)) (eq (int (index .Values.services "transform-service").replicas) 0) -}}
+true
 {{- end -}}
 {{- end -}}
 
 {{/* Image reference of one service: (dict "ctx" $ "name" "metrics-api"). Refuses "latest". */}}
 {{- define "paceline.image" -}}
 {{- $tag := default .ctx.Chart.AppVersion .ctx.Values.image.tag | toString -}}
+{{- $digest := index (default dict .ctx.Values.image.digests) .name | default "" -}}
 {{- if eq $tag "latest" -}}
 {{- fail "image.tag=latest is refused: pin a released version (e.g. 0.1.0) or a digest (sha256:...)" -}}
 {{- end -}}
-{{- if hasPrefix "sha256:" $tag -}}
+{{- if $digest -}}
+{{- printf "%s/%s@%s" .ctx.Values.image.registry .name $digest -}}
+{{- else if hasPrefix "sha256:" $tag -}}
 {{- printf "%s/%s@%s" .ctx.Values.image.registry .name $tag -}}
 {{- else -}}
 {{- printf "%s/%s:%s" .ctx.Values.image.registry .name $tag -}}
@@ -54,8 +63,19 @@ app.kubernetes.io/instance: {{ .ctx.Release.Name }}
 {{- if not (or (hasPrefix "bigquery://" .Values.warehouse.uri) (hasPrefix "duckdb:" .Values.warehouse.uri)) -}}
 {{- fail (printf "warehouse.uri=%q is not supported: use bigquery://PROJECT/DATASET?location=EU or duckdb:/PATH/FILE.duckdb" .Values.warehouse.uri) -}}
 {{- end -}}
-{{- if and (hasPrefix "gs://" .Values.lake.uri) (not .Values.serviceAccount.gcpServiceAccount) (not (index .Values.serviceAccount.annotations "iam.gke.io/gcp-service-account")) -}}
-{{- fail "lake.uri is on GCS but serviceAccount.gcpServiceAccount is empty: set it to the Google service account bound through Workload Identity (docs/operations.md); JSON keys are not supported" -}}
+{{- if hasPrefix "gs://" .Values.lake.uri -}}
+{{- $gsa := default dict .Values.serviceAccount.gcpServiceAccounts -}}
+{{- range $name := list "metrics-api" "ingest-service" "transform-service" -}}
+{{- if not (index $gsa $name) -}}
+{{- fail (printf "lake.uri is on GCS but serviceAccount.gcpServiceAccounts.%s is empty: give each service its own Google service account bound through Workload Identity (docs/operations.md, Identities); JSON keys are not supported" $name) -}}
+{{- end -}}
+{{- end -}}
+{{- if ne (len (uniq (values $gsa))) 3 -}}
+{{- fail "serviceAccount.gcpServiceAccounts must name three different Google service accounts: one identity per service, each with only the access it needs (docs/operations.md, Identities)" -}}
+{{- end -}}
+{{- end -}}
+{{- if and (hasPrefix "duckdb:" .Values.warehouse.uri) (gt (int (index .Values.services "transform-service").replicas) 1) -}}
+{{- fail "services.transform-service.replicas > 1 with a DuckDB warehouse: DuckDB takes one writing process per file. Use replicas 1 (the Deployment builds) or 0 (the transform-daily CronJob builds)" -}}
 {{- end -}}
 {{- if and .Values.autoscaling.enabled .Values.persistence.enabled -}}
 {{- fail "autoscaling.enabled=true with persistence.enabled=true: the ReadWriteOnce volume cannot follow replicas onto other nodes. Use a GCS lake (values-production.yaml) or disable autoscaling" -}}
@@ -109,8 +129,9 @@ capabilities:
     secretKeyRef: {name: {{ $s.strava }}, key: STRAVA_WEBHOOK_VERIFY_TOKEN, optional: true}
 {{- end }}
 {{- end }}
-{{- if eq .name "metrics-api" }}
-# paceline.api.keys.hashed: "<sha256-hex>:admin" or "<sha256-hex>:athletes=1,2" entries, ';'-separated
+{{- if not .job }}
+# paceline.api.keys.hashed: "<sha256-hex>:admin" or "<sha256-hex>:athletes=1,2" entries, ';'-separated; the same keys
+# for the API and for the operations endpoints of ingest and transform (admin scope).
 - name: PACELINE_API_KEYS_HASHED
   valueFrom:
     secretKeyRef: {name: {{ $s.apiKeys }}, key: PACELINE_API_KEYS_HASHED}
@@ -118,12 +139,16 @@ capabilities:
 {{- end -}}
 
 {{/* Volumes shared by services and jobs: a writable /tmp and, with persistence, the data volume. */}}
+{{/* (dict "ctx" $ "readOnly" bool): metrics-api mounts the data volume read-only, it only reads serving/. */}}
 {{- define "paceline.volumeMounts" -}}
 - name: tmp
   mountPath: /tmp
-{{- if .Values.persistence.enabled }}
+{{- if .ctx.Values.persistence.enabled }}
 - name: data
-  mountPath: {{ .Values.persistence.mountPath }}
+  mountPath: {{ .ctx.Values.persistence.mountPath }}
+  {{- if .readOnly }}
+  readOnly: true
+  {{- end }}
 {{- end }}
 {{- end -}}
 
@@ -135,6 +160,9 @@ capabilities:
 - name: data
   persistentVolumeClaim:
     claimName: {{ include "paceline.fullname" .ctx }}-data
+    {{- if .readOnly }}
+    readOnly: true
+    {{- end }}
 {{- end }}
 {{- end -}}
 

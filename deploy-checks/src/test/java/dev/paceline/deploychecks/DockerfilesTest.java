@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +44,18 @@ class DockerfilesTest {
                 .orElseThrow(() -> new AssertionError("no " + instruction)).substring(instruction.length() + 1).strip();
     }
 
+    /** Quarkus 3.33's default builder image; native/check.sh runs the same GraalVM release (native/pom.xml). */
+    private static final String MANDREL_BUILDER = "quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25";
+
+    @Test
+    void theNativeCheckRunsTheBuilderReleaseOfTheDockerfiles() throws IOException {
+        String pom = Files.readString(RepoLayout.ROOT.resolve("native/pom.xml"));
+        Matcher version = Pattern.compile("<svm.version>(\\d+)\\.(\\d+)\\.\\d+</svm.version>").matcher(pom);
+        assertThat(version.find()).as("native/pom.xml names svm.version").isTrue();
+        assertThat(MANDREL_BUILDER).endsWith(":jdk-" + version.group(1));
+        assertThat(version.group(1) + "." + version.group(2)).isEqualTo("25.0");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"strava-simulator", "ingest-service", "transform-service", "metrics-api"})
     void nativeImageIsAMultiStageMandrelBuildRunningAsNonRoot(String module) throws IOException {
@@ -48,7 +63,7 @@ class DockerfilesTest {
         assertPinnedBases(lines);
         List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
         assertThat(froms).hasSize(2);
-        assertThat(froms.get(0)).startsWith("FROM quay.io/quarkus/ubi-quarkus-mandrel-builder-image:jdk-21 AS build");
+        assertThat(froms.get(0)).startsWith("FROM " + MANDREL_BUILDER + " AS build");
         assertThat(froms.get(1)).isEqualTo("FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0");
         // upstream modules on the JVM, then only this module native
         assertThat(lines).anyMatch(l -> l.startsWith("RUN ") && l.contains("./mvnw -B -ntp install -pl " + module + " -am")

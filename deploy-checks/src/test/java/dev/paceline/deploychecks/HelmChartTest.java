@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -101,7 +102,8 @@ class HelmChartTest {
         assertThat(r.names(Deployment.class)).containsExactly(
                 "paceline-ingest-service", "paceline-metrics-api", "paceline-transform-service");
         assertThat(r.names(Service.class)).containsExactly(
-                "paceline-ingest-service", "paceline-metrics-api", "paceline-transform-service");
+                "paceline-ingest-service", "paceline-metrics-api", "paceline-metrics-api-management",
+                "paceline-transform-service");
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
                 .containsEntry("PACELINE_LAKE_URI", "file:///data/lake")
                 .containsEntry("PACELINE_WAREHOUSE_URI", "duckdb:/data/warehouse.duckdb")
@@ -122,15 +124,17 @@ class HelmChartTest {
         assertThat(r.all(HorizontalPodAutoscaler.class)).isEmpty();
         assertThat(r.all(PodDisruptionBudget.class)).isEmpty();
         assertThat(r.all(Ingress.class)).isEmpty();
-        assertThat(r.one(ServiceAccount.class, "paceline").getMetadata().getAnnotations()).isNullOrEmpty();
+        assertThat(r.names(ServiceAccount.class)).containsExactly(
+                "paceline-ingest-service", "paceline-metrics-api", "paceline-transform-service");
+        assertThat(r.all(ServiceAccount.class)).allSatisfy(sa -> assertThat(sa.getMetadata().getAnnotations()).isNullOrEmpty());
         assertThat(image(r.one(Deployment.class, "paceline-metrics-api"))).isEqualTo("paceline/metrics-api:0.1.0");
     }
 
     @Test
     void productionValuesTargetGkeWithWorkloadIdentity() {
         Rendered r = renderProduction();
-        assertThat(r.one(ServiceAccount.class, "paceline").getMetadata().getAnnotations())
-                .containsEntry("iam.gke.io/gcp-service-account", "paceline@paceline-prod.iam.gserviceaccount.com");
+        assertThat(r.one(ServiceAccount.class, "paceline-metrics-api").getMetadata().getAnnotations())
+                .containsEntry("iam.gke.io/gcp-service-account", "paceline-api@paceline-prod.iam.gserviceaccount.com");
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
                 .containsEntry("PACELINE_LAKE_URI", "gs://paceline-prod-lake/lake")
                 .containsEntry("PACELINE_WAREHOUSE_URI", "bigquery://paceline-prod/paceline?location=EU")
@@ -140,7 +144,8 @@ class HelmChartTest {
         assertThat(r.all(PersistentVolumeClaim.class)).isEmpty();
         for (Deployment d : r.all(Deployment.class)) {
             assertThat(image(d)).startsWith("europe-west1-docker.pkg.dev/paceline-prod/paceline/").endsWith(":0.1.0");
-            assertThat(d.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("paceline");
+            assertThat(d.getSpec().getTemplate().getSpec().getServiceAccountName())
+                    .isEqualTo(d.getMetadata().getName());
         }
         HorizontalPodAutoscaler hpa = r.one(HorizontalPodAutoscaler.class, "paceline-metrics-api");
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("paceline-metrics-api");
@@ -153,7 +158,7 @@ class HelmChartTest {
         Ingress ingress = r.one(Ingress.class, "paceline");
         List<HTTPIngressPath> paths = ingress.getSpec().getRules().get(0).getHttp().getPaths();
         assertThat(paths).extracting(p -> p.getBackend().getService().getName())
-                .as("only the API is exposed by default").containsExactly("paceline-metrics-api");
+                .as("only the API is exposed by default").containsOnly("paceline-metrics-api");
         assertThat(ingress.getMetadata().getAnnotations()).containsEntry("kubernetes.io/ingress.class", "gce");
         assertThat(r.names(NetworkPolicy.class)).doesNotContain("paceline-ingest-allow-webhooks");
     }
@@ -218,12 +223,30 @@ class HelmChartTest {
     }
 
     @Test
+    void theImportJobIsOptInAndRunsIngestInImportModeOnTheUploadedUri() {
+        assertThat(renderDefault().all(Job.class)).isEmpty();
+        Rendered r = render(c -> c.set("jobs.import.enabled", true)
+                .set("jobs.import.uri", "gs://paceline-lake/imports/export_1/").set("jobs.import.athleteId", "1234"));
+        Job job = r.all(Job.class).get(0);
+        Container c = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getName()).isEqualTo("ingest-service");
+        assertThat(c.getEnv()).extracting(EnvVar::getName, EnvVar::getValue).contains(
+                org.assertj.core.groups.Tuple.tuple("PACELINE_MODE", "import"),
+                org.assertj.core.groups.Tuple.tuple("PACELINE_IMPORT_URI", "gs://paceline-lake/imports/export_1/"),
+                org.assertj.core.groups.Tuple.tuple("PACELINE_IMPORT_ATHLETE", "1234"));
+        assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThatThrownBy(() -> render(c2 -> c2.set("jobs.import.enabled", true)))
+                .hasMessageContaining("jobs.import.uri");
+    }
+
+    @Test
     void webhookIngressIsOptIn() {
         Rendered r = render(c -> c.withValuesFile(PRODUCTION).set("ingress.webhook.enabled", true));
         List<HTTPIngressPath> paths = r.one(Ingress.class, "paceline").getSpec().getRules().get(0).getHttp().getPaths();
         assertThat(paths).extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType,
                         p -> p.getBackend().getService().getName())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/webhook", "Exact", "paceline-ingest-service"),
+                        org.assertj.core.groups.Tuple.tuple("/api/", "Prefix", "paceline-metrics-api"),
                         org.assertj.core.groups.Tuple.tuple("/", "Prefix", "paceline-metrics-api"));
         // the callback Strava is told about, derived from the Ingress host
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
@@ -281,7 +304,7 @@ class HelmChartTest {
 
         Pod test = r.one(Pod.class, "paceline-api-readiness-test");
         assertThat(test.getSpec().getContainers().get(0).getArgs())
-                .contains("--fail", "http://paceline-metrics-api:8080/q/health/ready");
+                .contains("--fail", "http://paceline-metrics-api-management:9080/q/health/ready");
         assertThat(ManifestPolicy.violations(List.of(test))).isEmpty();
         // the default-deny policy covers the test pod too; its own policy lets it reach the API and nothing else
         NetworkPolicy egress = r.one(NetworkPolicy.class, "paceline-test-egress-to-api");
@@ -291,6 +314,8 @@ class HelmChartTest {
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         assertThat(egress.getSpec().getEgress().get(0).getTo().get(0).getPodSelector().getMatchLabels())
                 .containsEntry("app.kubernetes.io/name", "metrics-api");
+        assertThat(egress.getSpec().getEgress().get(0).getPorts()).singleElement()
+                .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(9080));
     }
 
     @Test
@@ -318,8 +343,8 @@ class HelmChartTest {
                 .hasMessageContaining("values-production.yaml");
         assertThatThrownBy(() -> render(c -> c.set("image.tag", "latest")))
                 .hasMessageContaining("image.tag=latest is refused");
-        assertThatThrownBy(() -> render(c -> c.withValuesFile(PRODUCTION).set("serviceAccount.gcpServiceAccount", "")))
-                .hasMessageContaining("serviceAccount.gcpServiceAccount is empty");
+        assertThatThrownBy(() -> render(c -> c.withValuesFile(PRODUCTION).set("serviceAccount.gcpServiceAccounts.metrics-api", "")))
+                .hasMessageContaining("serviceAccount.gcpServiceAccounts.metrics-api is empty");
         assertThatThrownBy(() -> render(c -> c.set("lake.uri", "s3://bucket/lake")))
                 .hasMessageContaining("use gs://BUCKET/PREFIX or file:///ABSOLUTE/PATH");
         assertThatThrownBy(() -> render(c -> c.set("autoscaling.enabled", true)))
@@ -337,8 +362,8 @@ class HelmChartTest {
         assertThatThrownBy(() -> render(c -> c.set("jobs.ingest.schedule", "daily")))
                 .hasMessageContaining("/jobs/ingest/schedule");
         assertThatThrownBy(() -> render(c -> c.withValuesFile(PRODUCTION)
-                .set("serviceAccount.gcpServiceAccount", "paceline-key.json")))
-                .hasMessageContaining("/serviceAccount/gcpServiceAccount");
+                .set("serviceAccount.gcpServiceAccounts.metrics-api", "paceline-key.json")))
+                .hasMessageContaining("/serviceAccount/gcpServiceAccounts/metrics-api");
     }
 
     @Test

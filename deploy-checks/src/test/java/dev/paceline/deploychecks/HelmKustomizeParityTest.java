@@ -56,7 +56,7 @@ class HelmKustomizeParityTest {
                 + " resources=" + new TreeMap<>(c.getResources().getRequests()) + new TreeMap<>(c.getResources().getLimits())
                 + " probes=" + probe(c.getStartupProbe()) + probe(c.getLivenessProbe()) + probe(c.getReadinessProbe())
                 + " securityContext=" + c.getSecurityContext() + " podSecurityContext=" + pod.getSecurityContext()
-                + " restart=" + pod.getRestartPolicy()
+                + " restart=" + pod.getRestartPolicy() + " serviceAccount=" + pod.getServiceAccountName()
                 + " mounts=" + c.getVolumeMounts().stream().map(m -> m.getMountPath()).sorted().toList();
     }
 
@@ -94,5 +94,12 @@ class HelmKustomizeParityTest {
                 "PACELINE_LAKE_URI", kustomizeConfig.getData().get("PACELINE_LAKE_URI"),
                 "PACELINE_WAREHOUSE_URI", kustomizeConfig.getData().get("PACELINE_WAREHOUSE_URI"),
                 "PACELINE_INGEST_SCHEDULE", kustomizeConfig.getData().get("PACELINE_INGEST_SCHEDULE")));
+        Map<String, String> helmIdentities = new TreeMap<>();
+        HelmChartTest.renderProduction().all(io.fabric8.kubernetes.api.model.ServiceAccount.class).forEach(sa ->
+                helmIdentities.put(sa.getMetadata().getName(), sa.getMetadata().getAnnotations().get("iam.gke.io/gcp-service-account")));
+        Map<String, String> kustomizeIdentities = new TreeMap<>();
+        KustomizeOverlaysTest.build("overlays/gke").all(io.fabric8.kubernetes.api.model.ServiceAccount.class).forEach(sa ->
+                kustomizeIdentities.put(sa.getMetadata().getName(), sa.getMetadata().getAnnotations().get("iam.gke.io/gcp-service-account")));
+        assertThat(helmIdentities).isEqualTo(kustomizeIdentities).hasSize(3);
     }
 }

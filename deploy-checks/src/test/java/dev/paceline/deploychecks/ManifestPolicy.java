@@ -187,6 +187,13 @@ final class ManifestPolicy {
                 .filter(Objects::nonNull)
                 .filter(p -> p.getHttpGet() == null || !p.getHttpGet().getPath().startsWith("/q/health/"))
                 .forEach(p -> out.add(cid + ": probes must call /q/health/* over HTTP"));
+        // Health lives on the management interface (quarkus.management.port), which no public Service exposes.
+        Stream.of(c.getLivenessProbe(), c.getReadinessProbe(), c.getStartupProbe())
+                .filter(Objects::nonNull)
+                .filter(p -> p.getHttpGet() != null)
+                .filter(p -> !"management".equals(p.getHttpGet().getPort().getStrVal()))
+                .forEach(p -> out.add(cid + ": probes must call the management port (the container port named "
+                        + "'management'), not " + p.getHttpGet().getPort()));
     }
 
     private static void checkCronJob(String id, CronJob cronJob, List<String> out) {

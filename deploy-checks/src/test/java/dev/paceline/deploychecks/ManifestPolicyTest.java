@@ -33,9 +33,9 @@ class ManifestPolicyTest {
                       resources:
                         requests: {cpu: 100m, memory: 128Mi}
                         limits: {cpu: "1", memory: 512Mi}
-                      startupProbe: {httpGet: {path: /q/health/started, port: 8080}}
-                      livenessProbe: {httpGet: {path: /q/health/live, port: 8080}}
-                      readinessProbe: {httpGet: {path: /q/health/ready, port: 8080}}
+                      startupProbe: {httpGet: {path: /q/health/started, port: management}}
+                      livenessProbe: {httpGet: {path: /q/health/live, port: management}}
+                      readinessProbe: {httpGet: {path: /q/health/ready, port: management}}
                       securityContext:
                         allowPrivilegeEscalation: false
                         readOnlyRootFilesystem: true
@@ -96,8 +96,9 @@ class ManifestPolicyTest {
         "image: org/api:1.0|image: registry:5000/org/api|has no tag",
         "limits: {cpu: \"1\", memory: 512Mi}|limits: {cpu: \"1\"}|resources.limits.memory must be set",
         "requests: {cpu: 100m, memory: 128Mi}|requests: {memory: 128Mi}|resources.requests.cpu must be set",
-        "livenessProbe: {httpGet: {path: /q/health/live, port: 8080}}|livenessProbe: null|livenessProbe missing",
-        "startupProbe: {httpGet: {path: /q/health/started, port: 8080}}|startupProbe: {tcpSocket: {port: 8080}}|probes must call /q/health/*",
+        "livenessProbe: {httpGet: {path: /q/health/live, port: management}}|livenessProbe: null|livenessProbe missing",
+        "startupProbe: {httpGet: {path: /q/health/started, port: management}}|startupProbe: {tcpSocket: {port: 8080}}|probes must call /q/health/*",
+        "readinessProbe: {httpGet: {path: /q/health/ready, port: management}}|readinessProbe: {httpGet: {path: /q/health/ready, port: http}}|probes must call the management port",
         "automountServiceAccountToken: false|automountServiceAccountToken: true|automountServiceAccountToken must be false",
         "valueFrom: {secretKeyRef: {name: keys, key: PACELINE_API_KEYS_HASHED}}|value: plain-text-key|PACELINE_API_KEYS_HASHED must come from a Secret",
     })

@@ -91,6 +91,22 @@ class WorkflowsTest {
     }
 
     @Test
+    void releaseAndDeployUseDifferentIdentitiesAndDeployImagesByDigest() throws IOException {
+        JsonNode wf = workflow("release.yml");
+        String release = uses(wf, "release", "google-github-actions/auth").at("/with/service_account").asText();
+        String deploy = uses(wf, "deploy", "google-github-actions/auth").at("/with/service_account").asText();
+        assertThat(release).isEqualTo("${{ vars.GCP_RELEASE_SERVICE_ACCOUNT }}");
+        assertThat(deploy).isEqualTo("${{ vars.GCP_DEPLOY_SERVICE_ACCOUNT }}");
+        String helm = runs(wf, "deploy").filter(run -> run.contains("helm upgrade --install")).findFirst().orElseThrow();
+        for (String service : List.of("metrics-api", "ingest-service", "transform-service")) {
+            assertThat(helm).contains("image.digests." + service + "=");
+            assertThat(helm).contains("serviceAccount.gcpServiceAccounts." + service + "=");
+        }
+        assertThat(runs(wf, "deploy")).anyMatch(run -> run.contains("gcloud artifacts docker images describe")
+                && run.contains("sha256:"));
+    }
+
+    @Test
     void everyWorkflowPinsItsActionsAndLimitsItsPermissions() throws IOException {
         for (String file : List.of("ci.yml", "native.yml", "release.yml")) {
             JsonNode wf = workflow(file);

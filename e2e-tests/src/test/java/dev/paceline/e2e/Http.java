@@ -38,8 +38,17 @@ final class Http {
     }
 
     static Answer post(String url, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return post(url, contentType, body, null);
+    }
+
+    /** A POST carrying {@code Authorization: Bearer <bearer>} when {@code bearer} is not null. */
+    static Answer post(String url, String contentType, String body, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
     }
 
     static Answer delete(String url) {

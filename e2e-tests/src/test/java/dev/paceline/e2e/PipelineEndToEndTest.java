@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class PipelineEndToEndTest {
 
     private static final int ACTIVITIES = 30;
-    private static final String API_KEY = "e2e-local-key-7c1d";
+    private static final String API_KEY = "e2e-local-admin-key-7c1d-0b9e";
     private static final String VERIFY_TOKEN = "e2e-verify-token";
     private static final Pattern FTP_TEST = Pattern.compile("FTP test: 20 min @ (\\d+) W");
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
@@ -93,7 +93,7 @@ class PipelineEndToEndTest {
         QuarkusAppProcess api = start(QuarkusAppProcess.of("metrics-api").env(storage)
                 .env("PACELINE_LOCAL_API_KEY", API_KEY)
                 .property("paceline.api.snapshot.poll-interval", "1s"));
-        api.awaitHttpOk("/q/health/ready", Duration.ofMinutes(2));
+        api.awaitManagementOk("/q/health/ready", Duration.ofMinutes(2));
         String base = api.baseUrl() + "/api/v1";
 
         JsonNode generated = simulatorActivities();
@@ -107,11 +107,14 @@ class PipelineEndToEndTest {
 
         // Webhooks: the ingest service subscribes, then the simulator deletes an activity and sends the event.
         QuarkusAppProcess ingest = start(QuarkusAppProcess.of("ingest-service").env(strava)
+                .env("PACELINE_LOCAL_API_KEY", API_KEY)
                 .property("paceline.ingest.schedule", "off")
                 .property("paceline.ingest.webhook-poll", "1s"));
-        ingest.awaitHttpOk("/q/health/ready", Duration.ofMinutes(2));
+        ingest.awaitManagementOk("/q/health/ready", Duration.ofMinutes(2));
+        Http.Answer unauthorized = Http.post(ingest.baseUrl() + "/webhook/subscription", "application/json", "");
+        assertThat(unauthorized.status()).as("operations endpoints need the admin key").isEqualTo(401);
         Http.Answer subscribed = Http.post(ingest.baseUrl() + "/webhook/subscription?callback_url="
-                + ingest.baseUrl() + "/webhook", "application/json", "");
+                + ingest.baseUrl() + "/webhook", "application/json", "", API_KEY);
         assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
 
         long deleted = served.get(0).get("activity_id").asLong();

@@ -1,6 +1,7 @@
 package dev.paceline.ingest;
 
 import dev.paceline.ingest.config.IngestConfig;
+import dev.paceline.ingest.importer.ImportJob;
 import dev.paceline.ingest.service.IngestCoordinator;
 import dev.paceline.ingest.service.RunOutcome;
 import io.quarkus.runtime.Quarkus;
@@ -11,7 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * Entry point. Service mode (default) serves HTTP, the schedule and webhooks until stopped. Job mode
  * ({@code PACELINE_MODE=job}) runs once and exits: 0 when done or when the rate budget ran out with the checkpoint
- * saved, 1 on a failure that stopped the run, 2 when some athletes or activities failed.
+ * saved, 1 on a failure that stopped the run, 2 when some athletes or activities failed. Import mode
+ * ({@code PACELINE_MODE=import}) imports PACELINE_IMPORT_URI once and exits with {@link ImportJob}'s code.
  */
 @QuarkusMain
 public class IngestMain implements QuarkusApplication {
@@ -20,10 +22,12 @@ public class IngestMain implements QuarkusApplication {
 
     private final IngestConfig config;
     private final IngestCoordinator coordinator;
+    private final ImportJob importJob;
 
-    public IngestMain(IngestConfig config, IngestCoordinator coordinator) {
+    public IngestMain(IngestConfig config, IngestCoordinator coordinator, ImportJob importJob) {
         this.config = config;
         this.coordinator = coordinator;
+        this.importJob = importJob;
     }
 
     public static void main(String... args) {
@@ -35,6 +39,9 @@ public class IngestMain implements QuarkusApplication {
         if (!config.jobMode()) {
             Quarkus.waitForExit();
             return 0;
+        }
+        if (config.importMode()) {
+            return importJob.run();
         }
         return exitCode(coordinator.runOnce("job", config.jobMaxWait()));
     }

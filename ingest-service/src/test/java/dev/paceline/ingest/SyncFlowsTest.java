@@ -143,7 +143,7 @@ class SyncFlowsTest {
         assertThat(lake.stat(LakeLayout.activity(ATHLETE, bad))).isEmpty();
         assertThat(lake.stat(LakeLayout.activity(ATHLETE, good))).isPresent();
         assertThat(lake.stat(LakeLayout.streams(ATHLETE, good))).isPresent();
-        given().get("/sync/status").then().statusCode(200)
+        AdminKey.given().get("/sync/status").then().statusCode(200)
                 .body("athletes[0].activities_failed", equalTo(1))
                 .body("athletes[0].failures.'" + bad + "'", org.hamcrest.Matchers.containsString("malformed JSON"));
         assertThat(IngestMain.exitCode(outcome)).isEqualTo(2);
@@ -194,7 +194,7 @@ class SyncFlowsTest {
 
     @Test
     void oauthCodeFlowConnectsAnAthleteWithTheRequiredScopes() {
-        String toStrava = given().redirects().follow(false).get("/oauth/connect").then().statusCode(303)
+        String toStrava = AdminKey.given().redirects().follow(false).get("/oauth/connect").then().statusCode(303)
                 .extract().header("Location");
         assertThat(toStrava).startsWith(simulator.baseUrl() + "/oauth/authorize?")
                 .contains("client_id=paceline-local").contains("response_type=code")
@@ -211,7 +211,7 @@ class SyncFlowsTest {
 
         String state = java.net.URLDecoder.decode(toStrava.replaceAll(".*[?&]state=([^&]+).*", "$1"),
                 java.nio.charset.StandardCharsets.UTF_8);
-        String second = given().redirects().follow(false).get("/oauth/connect").then().extract().header("Location")
+        String second = AdminKey.given().redirects().follow(false).get("/oauth/connect").then().extract().header("Location")
                 .replaceAll(".*[?&]state=([^&]+).*", "$1");
         assertThat(second).isNotEqualTo(state);
         given().queryParam("code", "x").queryParam("scope", "read").queryParam("state", second)
@@ -241,7 +241,7 @@ class SyncFlowsTest {
 
     @Test
     void statusAndMetricsShowProgressAndBudget() {
-        given().get("/sync/status").then().statusCode(200)
+        AdminKey.given().get("/sync/status").then().statusCode(200)
                 .body("running", equalTo(false))
                 .body("athletes[0].athlete_id", equalTo((int) ATHLETE))
                 .body("athletes[0].phase", equalTo("incremental"))

@@ -69,7 +69,7 @@ class WebhookTest {
         simulator.setClock(Instant.parse("2026-11-02T06:00:00Z"));
         assertThat(coordinator.runOnce("job").failures()).isEmpty();
         String callback = "http://localhost:" + RestAssured.port + "/webhook";
-        long subscription = given().queryParam("callback_url", callback).post("/webhook/subscription")
+        long subscription = AdminKey.given().queryParam("callback_url", callback).post("/webhook/subscription")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
 
         // bad inputs: refused with a problem, nothing queued

@@ -19,6 +19,9 @@ import java.util.List;
  * @param tests per-test results
  * @param buildId the serving build published, or null (nothing published: failure, or nothing to serve)
  * @param error why the run failed, or null
+ * @param heldAthletes athletes held at their last good build because rows of theirs fail data tests (everyone else
+ *                     was published)
+ * @param quarantined raw objects in quarantine after this run (newest first, at most 100)
  */
 @RegisterForReflection
 public record RunReport(
@@ -34,5 +37,20 @@ public record RunReport(
         List<ModelResult> models,
         List<TestResult> tests,
         String buildId,
-        String error) {
+        String error,
+        List<HeldAthlete> heldAthletes,
+        List<QuarantinedObject> quarantined) {
+
+    public RunReport {
+        heldAthletes = heldAthletes == null ? List.of() : List.copyOf(heldAthletes);
+        quarantined = quarantined == null ? List.of() : List.copyOf(quarantined);
+    }
+
+    /** A report with nobody held and nothing quarantined (runs that never reached the load or the tests). */
+    public RunReport(String id, String trigger, String selection, boolean fullRefresh, String status, String startedAt,
+            String finishedAt, int manifestsLoaded, long objectsLoaded, List<ModelResult> models, List<TestResult> tests,
+            String buildId, String error) {
+        this(id, trigger, selection, fullRefresh, status, startedAt, finishedAt, manifestsLoaded, objectsLoaded, models, tests,
+                buildId, error, List.of(), List.of());
+    }
 }

@@ -104,6 +104,14 @@ public final class LakeFixture {
         return put("deauthorization", athlete, athlete, LakeLayout.athleteDeauthorization(athlete), null, "webhook deauthorize");
     }
 
+    /** Writes {@code bytes} as they are (e.g. a corrupt object) at {@code path}, listed in the next manifest. */
+    public LakeFixture putBytes(String kind, long athlete, long objectId, String path, byte[] bytes) {
+        var info = lake.put(path, bytes);
+        entries.add(new IngestManifest.Entry(path, kind, athlete, objectId, "created", info.generation(), info.contentHash()));
+        clock = clock.plusSeconds(1);
+        return this;
+    }
+
     private LakeFixture put(String kind, long athlete, long objectId, String path, String payload, String source) {
         if (payload != null && payload.contains("\n")) {
             payload = Json.tree(payload.getBytes(StandardCharsets.UTF_8)).toString(); // one envelope = one line

@@ -107,25 +107,70 @@ class ModelDagBuildTest {
     }
 
     @Test
-    void aFailingErrorTestBlocksPublicationAndTheLastGoodBuildStaysLive() {
+    void aFailingErrorTestWhoseRowsBelongToNoAthleteBlocksPublicationAndTheLastGoodBuildStaysLive() {
         try (Harness h = new Harness(dir, "test-models/failing")) {
             h.fixture.putActivity(1, 10, act(10, "Run", 10000)).manifest();
             RunReport good = h.run();
             assertThat(good.status()).as(String.valueOf(good.error())).isEqualTo("succeeded");
             byte[] goodManifest = h.lake.get(LakeLayout.buildManifest(good.buildId())).orElseThrow();
 
-            h.fixture.putActivity(1, 11, act(11, "Ride", 160000)).manifest();
+            // 12 x 45 km: no activity reaches 50 km, but the all-athlete total passes 500 km.
+            for (int i = 0; i < 12; i++) {
+                h.fixture.putActivity(1 + i % 2, 20 + i, act(20 + i, "Ride", 45000));
+            }
+            h.fixture.manifest();
             RunReport bad = h.run();
             assertThat(bad.status()).isEqualTo("failed");
             assertThat(bad.buildId()).isNull();
-            assertThat(bad.error()).contains("fct_distances.expression(distance_m < 50000)").contains("1 failing rows")
-                    .contains("nothing was published");
+            assertThat(bad.heldAthletes()).isEmpty();
+            assertThat(bad.error()).contains("agg_sport_distances.expression(total_distance_m < 500000)").contains("1 failing rows")
+                    .contains("belong to no single athlete").contains("nothing was published");
             assertThat(bad.tests()).extracting(TestResult::name, TestResult::status, TestResult::failures)
-                    .contains(tuple("fct_distances.expression(distance_m < 50000)", "fail", 1L));
+                    .contains(tuple("agg_sport_distances.expression(total_distance_m < 500000)", "fail", 1L),
+                            tuple("fct_distances.expression(distance_m < 50000)", "pass", 0L));
             assertThat(new String(h.lake.get(LakeLayout.SERVING_CURRENT).orElseThrow(), StandardCharsets.UTF_8)).isEqualTo(good.buildId());
             assertThat(h.lake.listAll(LakeLayout.SERVING_BUILDS)).extracting(o -> o.path())
                     .allSatisfy(p -> assertThat(p).startsWith(LakeLayout.buildPrefix(good.buildId())));
             assertThat(h.lake.get(LakeLayout.buildManifest(good.buildId())).orElseThrow()).isEqualTo(goodManifest);
+        }
+    }
+
+    @Test
+    void anAthleteWhoseRowsFailATestIsHeldAtTheLastGoodBuildWhileEveryoneElseIsPublished() throws IOException {
+        try (Harness h = new Harness(dir, "test-models/failing")) {
+            h.fixture.putActivity(1, 10, act(10, "Run", 10000)).putActivity(2, 20, act(20, "Run", 12000)).manifest();
+            RunReport first = h.run();
+            assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo("succeeded");
+
+            // Athlete 2 uploads a 160 km "run" (fails distance_m < 50000); athlete 1 a good ride.
+            h.fixture.putActivity(1, 11, act(11, "Ride", 30000)).putActivity(2, 21, act(21, "Run", 160000)).manifest();
+            RunReport second = h.run();
+            assertThat(second.status()).as(String.valueOf(second.error())).isEqualTo("succeeded");
+            assertThat(second.buildId()).isNotNull();
+            assertThat(second.heldAthletes()).containsExactly(
+                    new HeldAthlete(2, List.of("fct_distances.expression(distance_m < 50000)")));
+            assertThat(second.tests()).extracting(TestResult::name, TestResult::status, TestResult::failures)
+                    .contains(tuple("fct_distances.expression(distance_m < 50000)", "fail", 1L));
+            ServingManifest live = Json.read(h.lake.get(LakeLayout.buildManifest(second.buildId())).orElseThrow(), ServingManifest.class);
+            assertThat(live.athletes().get("1").builtIn()).isEqualTo(second.buildId());
+            assertThat(live.athletes().get("2").builtIn()).isEqualTo(first.buildId());
+            assertThat(lines(h.lake.get(live.athletes().get("1").partitions().get("fct_distances").path()).orElseThrow())).hasSize(2);
+            assertThat(lines(h.lake.get(live.athletes().get("2").partitions().get("fct_distances").path()).orElseThrow()))
+                    .singleElement().asString().contains("\"activity_id\":20");
+            // Athlete 2's changes stay pending for the next build; athlete 1's were consumed.
+            assertThat(h.query("SELECT DISTINCT athlete_id FROM _paceline_pending_changes")).extracting(r -> r.get("athlete_id"))
+                    .containsExactly(2L);
+
+            // Until the rows are fixed athlete 2 stays at the last good build, build after build (fct_distances keeps
+            // every version, so only a fixed model or a corrected source clears it).
+            h.fixture.putActivity(1, 12, act(12, "Ride", 20000)).manifest();
+            RunReport third = h.run();
+            assertThat(third.status()).as(String.valueOf(third.error())).isEqualTo("succeeded");
+            assertThat(third.heldAthletes()).extracting(HeldAthlete::athleteId).containsExactly(2L);
+            ServingManifest later = Json.read(h.lake.get(LakeLayout.buildManifest(third.buildId())).orElseThrow(), ServingManifest.class);
+            assertThat(later.athletes().get("1").builtIn()).isEqualTo(third.buildId());
+            assertThat(later.athletes().get("2").builtIn()).isEqualTo(first.buildId());
+            assertThat(h.lake.get(later.athletes().get("2").partitions().get("fct_distances").path())).isPresent();
         }
     }
 

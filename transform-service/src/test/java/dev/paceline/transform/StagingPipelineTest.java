@@ -84,9 +84,10 @@ class StagingPipelineTest {
                     .extracting(r -> r.get("activity_id")).containsExactly(11L, 1477353766L);
             assertThat(h.query("SELECT distance_m FROM stg_strava__activities WHERE activity_id = 11").get(0))
                     .containsEntry("distance_m", 31000.0);
-            // Raw tables keep every fetched version.
-            assertThat(h.count("raw_strava__streams")).isEqualTo(3);
-            assertThat(h.count("raw_strava__activities")).isEqualTo(4);
+            // Raw tables keep every fetched version of live activities; the deleted activity 12's payloads are purged.
+            assertThat(h.count("raw_strava__streams")).isEqualTo(2);
+            assertThat(h.count("raw_strava__activities")).isEqualTo(3);
+            assertThat(h.count("(SELECT * FROM raw_strava__activities WHERE object_id = 12) AS deleted")).isZero();
             // Laps of untouched activities survive the incremental build.
             assertThat(h.count("stg_strava__laps")).isEqualTo(laps);
 

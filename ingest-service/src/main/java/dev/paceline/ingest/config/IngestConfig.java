@@ -29,7 +29,10 @@ public interface IngestConfig {
     @WithDefault("7d")
     Duration overlap();
 
-    /** Run mode: "service" (HTTP + schedule + webhooks) or "job" (one run, then exit) (env PACELINE_MODE). */
+    /**
+     * Run mode: "service" (HTTP + schedule + webhooks), "job" (one sync, then exit) or "import" (import the files at
+     * PACELINE_IMPORT_URI, then exit) (env PACELINE_MODE).
+     */
     @WithDefault("service")
     String mode();
 
@@ -59,8 +62,13 @@ public interface IngestConfig {
         boolean runNow();
     }
 
-    /** true in job mode. */
+    /** true in job mode and import mode: one run from the main, no schedule. */
     default boolean jobMode() {
-        return "job".equalsIgnoreCase(mode().trim());
+        return "job".equalsIgnoreCase(mode().trim()) || importMode();
+    }
+
+    /** true in import mode (PACELINE_MODE=import). */
+    default boolean importMode() {
+        return "import".equalsIgnoreCase(mode().trim());
     }
 }

@@ -6,6 +6,7 @@ import dev.paceline.ingest.config.StravaConfig;
 import dev.paceline.ingest.service.TokenService;
 import dev.paceline.platform.lake.Lake;
 import dev.paceline.platform.layout.LakeLayout;
+import dev.paceline.platform.security.AdminOnly;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,6 +54,7 @@ public class OAuthResource {
     /** Redirects to Strava's authorize page with the scopes ingest needs and a one-time state. */
     @GET
     @Path("/connect")
+    @AdminOnly
     public Response connect() {
         String clientId = strava.clientId();
         String state = UUID.randomUUID().toString();

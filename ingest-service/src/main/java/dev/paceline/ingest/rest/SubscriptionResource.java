@@ -2,6 +2,7 @@ package dev.paceline.ingest.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paceline.ingest.service.SubscriptionService;
+import dev.paceline.platform.security.AdminOnly;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Manage the app's Strava push subscription (one per app). */
 @Path("/webhook/subscription")
+@AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
 

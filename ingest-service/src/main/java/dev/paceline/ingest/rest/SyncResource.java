@@ -2,6 +2,7 @@ package dev.paceline.ingest.rest;
 
 import dev.paceline.ingest.service.IngestCoordinator;
 import dev.paceline.ingest.service.SyncStatusService;
+import dev.paceline.platform.security.AdminOnly;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 
 /** Sync progress and a manual trigger. */
 @Path("/sync")
+@AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class SyncResource {

@@ -3,6 +3,7 @@ package dev.paceline.ingest.service;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.paceline.ingest.config.IngestConfig;
 import dev.paceline.ingest.governor.RateGovernor;
+import dev.paceline.ingest.importer.ImportProgress;
 import dev.paceline.ingest.governor.RateLimitSnapshot;
 import dev.paceline.ingest.token.TokenStore;
 import io.micrometer.core.instrument.Gauge;
@@ -27,16 +28,18 @@ public class SyncStatusService {
     private final IngestCoordinator coordinator;
     private final IngestConfig config;
     private final MeterRegistry metrics;
+    private final ImportProgress imports;
     private final Set<Long> metered = ConcurrentHashMap.newKeySet();
 
     public SyncStatusService(SyncStateStore states, TokenStore tokens, RateGovernor governor,
-            IngestCoordinator coordinator, IngestConfig config, MeterRegistry metrics) {
+            IngestCoordinator coordinator, IngestConfig config, MeterRegistry metrics, ImportProgress imports) {
         this.states = states;
         this.tokens = tokens;
         this.governor = governor;
         this.coordinator = coordinator;
         this.config = config;
         this.metrics = metrics;
+        this.imports = imports;
     }
 
     /**
@@ -45,6 +48,7 @@ public class SyncStatusService {
      * @param lastRun the last finished run
      * @param budget the rate governor's view
      * @param athletes per athlete
+     * @param fileImport the running or last file import (done/total, files per second, ETA), null when none ran
      */
     @RegisterForReflection
     public record Status(
@@ -52,7 +56,8 @@ public class SyncStatusService {
             @JsonProperty("current_run") String currentRun,
             @JsonProperty("last_run") RunOutcome lastRun,
             @JsonProperty("budget") RateLimitSnapshot budget,
-            @JsonProperty("athletes") List<AthleteStatus> athletes) {
+            @JsonProperty("athletes") List<AthleteStatus> athletes,
+            @JsonProperty("import") ImportProgress.Snapshot fileImport) {
     }
 
     /**
@@ -90,7 +95,7 @@ public class SyncStatusService {
             athletes.add(athlete(id));
         }
         return new Status(coordinator.running(), coordinator.currentRun(), coordinator.lastOutcome(),
-                governor.snapshot(), athletes);
+                governor.snapshot(), athletes, imports.current());
     }
 
     public AthleteStatus athlete(long id) {

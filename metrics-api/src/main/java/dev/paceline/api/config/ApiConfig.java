@@ -35,6 +35,7 @@ public interface ApiConfig {
         int maxResponsesPerMart();
     }
 
+    /** Declared here for metrics-api's config surface; read and enforced by the platform's {@code ApiKeys}, as in ingest and transform. */
     interface Keys {
         /**
          * API keys, hashed: entries {@code <sha256-hex>:admin} or {@code <sha256-hex>:athletes=1,2}, separated by ';'

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once a serving build is loaded; a later lake outage does not make it unready (the build keeps serving). */
+/**
+ * Ready once a serving build is loaded; a later lake outage does not make it unready (the build keeps serving). The
+ * payload never carries the poll's error text, which can name the lake's bucket or path: the service log has it.
+ */
 @Readiness
 @ApplicationScoped
 public class SnapshotReadiness implements HealthCheck {
@@ -32,9 +35,6 @@ public class SnapshotReadiness implements HealthCheck {
         b.withData("last_poll_ok", poll.ok())
                 .withData("cache_entries", s.entries())
                 .withData("cache_bytes", s.bytes());
-        if (poll.error() != null) {
-            b.withData("last_poll_error", poll.error());
-        }
         return b.build();
     }
 }

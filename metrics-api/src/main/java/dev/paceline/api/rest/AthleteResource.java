@@ -1,7 +1,7 @@
 package dev.paceline.api.rest;
 
 import dev.paceline.api.Answer;
-import dev.paceline.api.ApiKey;
+import dev.paceline.platform.security.ApiKey;
 import dev.paceline.api.Build;
 import dev.paceline.api.DateRange;
 import dev.paceline.api.NotFoundProblem;

@@ -35,7 +35,7 @@ public class ProblemMapper {
     public Response snapshot(SnapshotException e, UriInfo uri) {
         Log.warnf("serving snapshot unavailable for %s: %s", path(uri), e.getMessage());
         return Problems.response(Response.Status.SERVICE_UNAVAILABLE, "Snapshot unavailable",
-                "the serving snapshot cannot be read right now (" + e.getMessage() + "); retry later",
+                "the serving snapshot cannot be read right now (the cause is in the server log); retry later",
                 path(uri), null).header("Retry-After", "30").build();
     }
 

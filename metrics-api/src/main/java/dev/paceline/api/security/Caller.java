@@ -1,6 +1,6 @@
 package dev.paceline.api.security;
 
-import dev.paceline.api.ApiKey;
+import dev.paceline.platform.security.ApiKey;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The API key of the current request, set by {@link ApiKeyFilter}. */

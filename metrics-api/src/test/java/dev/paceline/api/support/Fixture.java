@@ -1,6 +1,6 @@
 package dev.paceline.api.support;
 
-import dev.paceline.api.security.ApiKeys;
+import dev.paceline.platform.security.ApiKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -15,7 +15,7 @@ public final class Fixture {
     public static final String BUILD_2 = "20261128T102000Z-b2";
     public static final String ADMIN_KEY = "admin-secret-key";
     public static final String ATHLETE_1_KEY = "key-for-athlete-one";
-    public static final String LOCAL_KEY = "local-demo-key";
+    public static final String LOCAL_KEY = "local-demo-key-of-at-least-24-chars";
 
     private Fixture() {
     }

@@ -36,6 +36,18 @@ public final class LakeLayout {
         return athletePrefix(athleteId) + "streams/" + activityId + ".json";
     }
 
+    /**
+     * An imported activity file kept verbatim (as it was in the archive or folder, gzipped or not), named by the
+     * SHA-256 of its bytes and its original extension: re-parsable after a parser fix, never listed in a manifest.
+     */
+    public static String importedOriginal(long athleteId, String sha256Hex, String extension) {
+        if (!sha256Hex.matches("[0-9a-f]{64}") || !extension.matches("[a-z0-9.]{1,16}")) {
+            throw new IllegalArgumentException("an imported original is named <sha256 hex>.<extension>, got "
+                    + sha256Hex + "." + extension);
+        }
+        return athletePrefix(athleteId) + "originals/" + sha256Hex + "." + extension;
+    }
+
     /** Athlete profile and zones snapshot of one day. */
     public static String athleteSnapshot(long athleteId, LocalDate fetchedDate) {
         return athletePrefix(athleteId) + "athlete/" + fetchedDate + ".json";

@@ -53,6 +53,10 @@ public interface TransformConfig {
      */
     Optional<Set<String>> enableModels();
 
+    /** Raw objects larger than this many bytes are quarantined (listed in GET /runs) instead of loaded. */
+    @WithDefault("67108864")
+    long maxRawObjectBytes();
+
     /** How many finished runs GET /runs keeps in memory. */
     @WithDefault("50")
     int runHistory();

@@ -11,6 +11,7 @@ import dev.paceline.transform.Materialization;
 import dev.paceline.transform.Model;
 import dev.paceline.transform.ModelException;
 import dev.paceline.transform.ModelResult;
+import dev.paceline.transform.RunCheckpoint;
 import dev.paceline.transform.macro.SqlDialect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,8 +44,16 @@ public final class ModelBuilder {
     private final Map<String, JavaModel> javaModels;
     /** The Java models built by this builder (one run) and their mode: a pass writes all their tables. */
     private final Map<JavaModel, String> javaBuilt = new IdentityHashMap<>();
+    private final RunCheckpoint checkpoint;
 
     public ModelBuilder(Warehouse warehouse, Lake lake, SqlDialect dialect, List<JavaModel> javaModels) {
+        this(warehouse, lake, dialect, javaModels, RunCheckpoint.NONE);
+    }
+
+    /** @param checkpoint told between two batches of a batched rebuild ({@code batch}) */
+    public ModelBuilder(Warehouse warehouse, Lake lake, SqlDialect dialect, List<JavaModel> javaModels,
+            RunCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
         this.warehouse = warehouse;
         this.lake = lake;
         this.dialect = dialect;
@@ -169,6 +178,9 @@ public final class ModelBuilder {
                 warehouse.execute(dialect.createTableAs(batch, "SELECT athlete_id, activity_id FROM " + plan + " WHERE batch = "
                         + batches.get(i)));
                 warehouse.execute(i == 0 ? dialect.createTableAs(full, select) : "INSERT INTO " + full + "\n" + select);
+                if (i < batches.size() - 1) {
+                    checkpoint.reached(RunCheckpoint.BATCH);
+                }
             }
             warehouse.executeAtomically(List.of("DROP TABLE IF EXISTS " + target, dialect.renameTable(full, model.name())));
             LOG.infof("model %s rebuilt in %d batches of up to %d elapsed seconds of activities", model.name(), batches.size(), budget);

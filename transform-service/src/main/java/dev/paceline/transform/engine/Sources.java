@@ -50,6 +50,12 @@ public final class Sources {
         TABLE_BY_KIND = Map.copyOf(m);
     }
 
+    /** Kinds whose object_id is an activity id: a deleted activity's payloads. */
+    public static final java.util.Set<String> ACTIVITY_KINDS = java.util.Set.of("activity", "streams");
+
+    /** The kind kept when an athlete is forgotten: the deauthorization marker itself. */
+    public static final String DEAUTHORIZATION_KIND = "deauthorization";
+
     private Sources() {
     }
 

@@ -10,6 +10,8 @@ import dev.paceline.platform.warehouse.ColumnType;
 import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.platform.warehouse.WriteMode;
+import dev.paceline.transform.QuarantinedObject;
+import dev.paceline.transform.RunCheckpoint;
 import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.engine.Sources;
 import dev.paceline.transform.macro.SqlDialect;
@@ -41,12 +43,13 @@ public final class RawLoader {
     public static final String LOADED_MANIFESTS = "_paceline_loaded_manifests";
     /** Changed activities not yet built: (athlete_id, activity_id; null = the whole athlete). */
     public static final String PENDING_CHANGES = "_paceline_pending_changes";
-    /**
-     * Kinds of the manifests consumed without loading their objects because no model read them (raw streams while
-     * {@code stg_strava__streams} is off): loaded later by a loader that needs them ({@link #loadSkipped}).
-     */
-    public static final String SKIPPED_KINDS = "_paceline_skipped_kinds";
     static final String BATCH = "_paceline_raw_batch";
+    /** Raw objects that could not be loaded (unparseable or oversized), one row per lake path, with the reason. */
+    public static final String QUARANTINE = "_paceline_quarantine";
+    /** The default bound on one raw object's size, as {@code paceline.transform.max-raw-object-bytes}. */
+    public static final long DEFAULT_MAX_OBJECT_BYTES = 64L << 20;
+    /** Longest reason kept for a quarantined object (a parser error can quote a whole line). */
+    private static final int MAX_REASON = 500;
     /** Most bytes of raw objects one DuckDB load statement reads. */
     public static final long CHUNK_BYTES = 256L << 20;
 
@@ -55,6 +58,19 @@ public final class RawLoader {
             Column.of("objects", ColumnType.INT64),
             Column.of("finished_at", ColumnType.STRING),
             Column.of("loaded_at", ColumnType.TIMESTAMP));
+    static final TableSchema QUARANTINE_SCHEMA = TableSchema.of(
+            Column.of("path", ColumnType.STRING),
+            Column.of("athlete_id", ColumnType.INT64),
+            Column.of("object_id", ColumnType.INT64),
+            Column.of("kind", ColumnType.STRING),
+            Column.of("ingest_run_id", ColumnType.STRING),
+            Column.of("reason", ColumnType.STRING),
+            Column.of("quarantined_at", ColumnType.TIMESTAMP));
+    /**
+     * Kinds of the manifests consumed without loading their objects because no model read them (raw streams while
+     * {@code stg_strava__streams} is off): loaded later by a loader that needs them ({@link #loadSkipped}).
+     */
+    public static final String SKIPPED_KINDS = "_paceline_skipped_kinds";
     static final TableSchema SKIPPED_SCHEMA = TableSchema.of(
             Column.of("run_id", ColumnType.STRING),
             Column.of("kind", ColumnType.STRING));
@@ -69,27 +85,39 @@ public final class RawLoader {
     private final ObjectMapper json;
     private final int batchObjects;
     private final long chunkBytes;
+    private final long maxObjectBytes;
+    private final RunCheckpoint checkpoint;
     private final Set<String> kinds;
 
-    /** A loader of every kind of raw object. */
     public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects) {
-        this(lake, warehouse, dialect, json, batchObjects, CHUNK_BYTES, Sources.TABLE_BY_KIND.keySet());
+        this(lake, warehouse, dialect, json, batchObjects, CHUNK_BYTES, DEFAULT_MAX_OBJECT_BYTES, RunCheckpoint.NONE);
     }
 
-    /** A loader of every kind of raw object, in chunks of at most {@code chunkBytes} (tests use tiny chunks). */
+    /** @param chunkBytes most bytes of raw objects one DuckDB load statement reads (tests use tiny chunks) */
     public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes) {
-        this(lake, warehouse, dialect, json, batchObjects, chunkBytes, Sources.TABLE_BY_KIND.keySet());
+        this(lake, warehouse, dialect, json, batchObjects, chunkBytes, DEFAULT_MAX_OBJECT_BYTES, RunCheckpoint.NONE);
     }
 
     /**
      * @param chunkBytes most bytes of raw objects one DuckDB load statement reads (tests use tiny chunks)
+     * @param maxObjectBytes raw objects larger than this are quarantined instead of loaded
+     * @param checkpoint told when a batch is in the scratch table and about to commit ({@code load})
+     */
+    public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes,
+            long maxObjectBytes, RunCheckpoint checkpoint) {
+        this(lake, warehouse, dialect, json, batchObjects, chunkBytes, maxObjectBytes, checkpoint, Sources.TABLE_BY_KIND.keySet());
+    }
+
+    /**
      * @param kinds the envelope kinds whose objects are loaded into raw tables ({@link #kindsReadBy}); the changes of
      *              every kind are recorded whatever this says
      */
     public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes,
-            Set<String> kinds) {
+            long maxObjectBytes, RunCheckpoint checkpoint, Set<String> kinds) {
         this.kinds = Set.copyOf(kinds);
         this.chunkBytes = Math.max(1, chunkBytes);
+        this.maxObjectBytes = Math.max(1, maxObjectBytes);
+        this.checkpoint = checkpoint;
         this.lake = lake;
         this.warehouse = warehouse;
         this.dialect = dialect;
@@ -113,8 +141,9 @@ public final class RawLoader {
     }
 
     /** What one call to {@link #loadNew()} consumed. */
-    public record LoadResult(List<String> manifests, long objects, long missingObjects) {
+    public record LoadResult(List<String> manifests, long objects, long missingObjects, long quarantinedObjects) {
     }
+
 
     /** Creates the raw and bookkeeping tables when missing. */
     public void ensureTables() {
@@ -124,6 +153,18 @@ public final class RawLoader {
         warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(LOADED_MANIFESTS), LOADED_SCHEMA));
         warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(PENDING_CHANGES), PENDING_SCHEMA));
         warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(SKIPPED_KINDS), SKIPPED_SCHEMA));
+        warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(QUARANTINE), QUARANTINE_SCHEMA));
+    }
+
+    /** The quarantined raw objects, newest first, at most {@code limit}. */
+    public List<QuarantinedObject> quarantined(int limit) {
+        List<QuarantinedObject> list = new ArrayList<>();
+        for (Map<String, Object> row : warehouse.query("SELECT path, athlete_id, kind, ingest_run_id, reason, quarantined_at FROM "
+                + warehouse.qualify(QUARANTINE) + " ORDER BY quarantined_at DESC, path LIMIT " + Math.max(0, limit))) {
+            list.add(new QuarantinedObject((String) row.get("path"), ((Number) row.get("athlete_id")).longValue(), (String) row.get("kind"),
+                    (String) row.get("ingest_run_id"), (String) row.get("reason"), String.valueOf(row.get("quarantined_at"))));
+        }
+        return list;
     }
 
     /** Ingest manifests in the lake that are not consumed yet, in run-id order. */
@@ -154,6 +195,7 @@ public final class RawLoader {
         List<String> consumed = new ArrayList<>();
         long objects = skipped[0];
         long missing = skipped[1];
+        long quarantined = 0;
         List<IngestManifest> batch = new ArrayList<>();
         int batchSize = 0;
         for (String runId : pendingManifests()) {
@@ -164,6 +206,7 @@ public final class RawLoader {
                 long[] r = loadBatch(batch);
                 objects += r[0];
                 missing += r[1];
+                quarantined += r[2];
                 batch.forEach(m -> consumed.add(m.runId()));
                 batch.clear();
                 batchSize = 0;
@@ -173,9 +216,10 @@ public final class RawLoader {
             long[] r = loadBatch(batch);
             objects += r[0];
             missing += r[1];
+            quarantined += r[2];
             batch.forEach(m -> consumed.add(m.runId()));
         }
-        return new LoadResult(consumed, objects, missing);
+        return new LoadResult(consumed, objects, missing, quarantined);
     }
 
     private IngestManifest read(String runId) {
@@ -198,22 +242,22 @@ public final class RawLoader {
         }
     }
 
-    /** Returns {objects loaded, objects listed but missing from the lake}. */
+    /** Returns {objects loaded, objects listed but missing from the lake, objects quarantined}. */
     private long[] loadBatch(List<IngestManifest> manifests) {
         String batchId = manifests.get(manifests.size() - 1).runId();
         Set<String> paths = new LinkedHashSet<>();
+        Map<String, IngestManifest.Entry> entryByPath = new LinkedHashMap<>();
         Map<String, Long> changes = new LinkedHashMap<>(); // "athlete/activity" -> activity (null = athlete)
         Set<String> changeKeys = new LinkedHashSet<>();
         Set<String> skippedKinds = new LinkedHashSet<>(); // run id NUL kind
         List<long[]> changeRows = new ArrayList<>();
         for (IngestManifest m : manifests) {
             for (IngestManifest.Entry e : m.objects() == null ? List.<IngestManifest.Entry>of() : m.objects()) {
-                if (!"deleted".equals(e.change())) {
-                    if (kinds.contains(e.kind())) {
-                        paths.add(e.path());
-                    } else {
-                        skippedKinds.add(m.runId() + "\u0000" + e.kind());
-                    }
+                if (!"deleted".equals(e.change()) && kinds.contains(e.kind())) {
+                    paths.add(e.path());
+                    entryByPath.put(e.path(), e);
+                } else if (!"deleted".equals(e.change())) {
+                    skippedKinds.add(m.runId() + "\u0000" + e.kind());
                 }
                 boolean activityLevel = switch (e.kind()) {
                     case "activity", "streams", "deletion" -> true;
@@ -226,9 +270,25 @@ public final class RawLoader {
             }
         }
         List<String> present = new ArrayList<>();
-        long missing = stageObjects(paths, present);
+        List<Long> sizes = new ArrayList<>();
+        Map<String, String> rejected = new LinkedHashMap<>(); // path -> reason
+        long missing = 0;
+        for (String path : paths) {
+            Optional<ObjectInfo> info = lake.stat(path);
+            if (info.isPresent() && info.get().size() > maxObjectBytes) {
+                rejected.put(path, "oversized: " + info.get().size() + " bytes, more than the bound of " + maxObjectBytes
+                        + " (paceline.transform.max-raw-object-bytes); raise the bound or have ingest fetch it again");
+            } else if (info.isPresent()) {
+                present.add(path);
+                sizes.add(info.get().size());
+            } else {
+                missing++;
+                LOG.warnf("raw object %s listed by an ingest manifest is no longer in the lake (purged or replaced); skipped", path);
+            }
+        }
         List<String> statements = new ArrayList<>();
         if (!present.isEmpty()) {
+            rejected.putAll(loadScratch(present, sizes));
             statements.addAll(insertRaw(batchId));
         }
         if (!skippedKinds.isEmpty()) {
@@ -245,38 +305,40 @@ public final class RawLoader {
             statements.add("INSERT INTO " + warehouse.qualify(PENDING_CHANGES) + " (athlete_id, activity_id, load_batch_id) VALUES\n" + values);
         }
         String now = dialect.macros().get("current_timestamp").render(null);
+        // A path loaded or quarantined now replaces its earlier quarantine record: the next good version wins.
+        Set<String> quarantinedBefore = new HashSet<>();
+        for (Map<String, Object> row : warehouse.query("SELECT path FROM " + warehouse.qualify(QUARANTINE))) {
+            quarantinedBefore.add((String) row.get("path"));
+        }
+        List<String> replaced = paths.stream().filter(quarantinedBefore::contains).toList();
+        if (!replaced.isEmpty()) {
+            statements.add("DELETE FROM " + warehouse.qualify(QUARANTINE) + " WHERE path IN ("
+                    + replaced.stream().map(dialect::stringLiteral).collect(Collectors.joining(", ")) + ")");
+        }
+        if (!rejected.isEmpty()) {
+            statements.add("INSERT INTO " + warehouse.qualify(QUARANTINE) + " (path, athlete_id, object_id, kind, ingest_run_id, "
+                    + "reason, quarantined_at) VALUES\n" + rejected.entrySet().stream().map(r -> {
+                        IngestManifest.Entry e = entryByPath.get(r.getKey());
+                        String reason = r.getValue().length() > MAX_REASON ? r.getValue().substring(0, MAX_REASON) + "…" : r.getValue();
+                        return "(" + dialect.stringLiteral(r.getKey()) + ", " + e.athleteId() + ", " + e.objectId() + ", "
+                                + dialect.stringLiteral(e.kind()) + ", " + dialect.stringLiteral(batchId) + ", "
+                                + dialect.stringLiteral(reason) + ", " + now + ")";
+                    }).collect(Collectors.joining(",\n")));
+            rejected.forEach((path, reason) -> LOG.warnf("raw object %s quarantined: %s", path, reason));
+        }
         statements.add("INSERT INTO " + warehouse.qualify(LOADED_MANIFESTS) + " (run_id, objects, finished_at, loaded_at) VALUES\n"
                 + manifests.stream().map(m -> "(" + dialect.stringLiteral(m.runId()) + ", "
                         + (m.objects() == null ? 0 : m.objects().size()) + ", "
                         + (m.finishedAt() == null ? "NULL" : dialect.stringLiteral(m.finishedAt())) + ", " + now + ")")
                         .collect(Collectors.joining(",\n")));
+        checkpoint.reached(RunCheckpoint.LOAD);
         warehouse.executeAtomically(statements);
-        LOG.infof("loaded %d ingest manifests (%s .. %s): %d objects, %d missing", manifests.size(), manifests.get(0).runId(),
-                batchId, present.size(), missing);
-        return new long[] {present.size(), missing};
-    }
-
-    /**
-     * Loads the objects of the given paths that are still in the lake into the scratch table; fills {@code present}
-     * and returns how many were missing.
-     */
-    private long stageObjects(Set<String> paths, List<String> present) {
-        List<Long> sizes = new ArrayList<>();
-        long missing = 0;
-        for (String path : paths) {
-            Optional<ObjectInfo> info = lake.stat(path);
-            if (info.isPresent()) {
-                present.add(path);
-                sizes.add(info.get().size());
-            } else {
-                missing++;
-                LOG.warnf("raw object %s listed by an ingest manifest is no longer in the lake (purged or replaced); skipped", path);
-            }
-        }
-        if (!present.isEmpty()) {
-            loadScratch(present, sizes);
-        }
-        return missing;
+        // The scratch copy holds payloads: emptied once committed, so that nothing outlives a purge there.
+        warehouse.execute("DROP TABLE IF EXISTS " + warehouse.qualify(BATCH));
+        long loaded = present.size() - rejected.keySet().stream().filter(present::contains).count();
+        LOG.infof("loaded %d ingest manifests (%s .. %s): %d objects, %d missing, %d quarantined", manifests.size(),
+                manifests.get(0).runId(), batchId, loaded, missing, rejected.size());
+        return new long[] {loaded, missing, rejected.size()};
     }
 
     /** Statements appending the scratch table's new versions to the raw tables of the loaded kinds. */
@@ -303,14 +365,14 @@ public final class RawLoader {
 
     /**
      * Loads the objects of kinds that earlier runs consumed without loading (nothing read them then) and that this
-     * loader loads: after {@code stg_strava__streams} is turned on, the raw streams of every consumed manifest arrive
-     * in one transaction with the removal of their skip records. Returns {objects loaded, objects missing}.
+     * loader loads: after {@code stg_strava__streams} is turned on, the raw streams of every manifest consumed meanwhile
+     * arrive in one transaction with the removal of their skip records. Objects gone from the lake or unreadable are
+     * skipped with a warning. Returns {objects loaded, objects missing}.
      */
     long[] loadSkipped() {
-        List<Map<String, Object>> rows = warehouse.query("SELECT run_id, kind FROM " + warehouse.qualify(SKIPPED_KINDS)
-                + " ORDER BY run_id");
         Map<String, Set<String>> byRun = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
+        for (Map<String, Object> row : warehouse.query("SELECT run_id, kind FROM " + warehouse.qualify(SKIPPED_KINDS)
+                + " ORDER BY run_id")) {
             String kind = (String) row.get("kind");
             if (kinds.contains(kind)) {
                 byRun.computeIfAbsent((String) row.get("run_id"), r -> new LinkedHashSet<>()).add(kind);
@@ -329,8 +391,21 @@ public final class RawLoader {
             }
         }
         List<String> present = new ArrayList<>();
-        long missing = stageObjects(paths, present);
+        List<Long> sizes = new ArrayList<>();
+        long missing = 0;
+        for (String path : paths) {
+            Optional<ObjectInfo> info = lake.stat(path);
+            if (info.isPresent() && info.get().size() <= maxObjectBytes) {
+                present.add(path);
+                sizes.add(info.get().size());
+            } else {
+                missing++;
+                LOG.warnf("raw object %s listed by a consumed manifest is gone or oversized; not loaded", path);
+            }
+        }
         List<String> statements = new ArrayList<>();
+        Map<String, String> rejected = present.isEmpty() ? Map.of() : loadScratch(present, sizes);
+        rejected.forEach((path, reason) -> LOG.warnf("raw object %s not loaded: %s", path, reason));
         if (!present.isEmpty()) {
             statements.addAll(insertRaw(byRun.keySet().stream().reduce((a, b) -> b).orElseThrow()));
         }
@@ -339,9 +414,11 @@ public final class RawLoader {
         statements.add("DELETE FROM " + warehouse.qualify(SKIPPED_KINDS) + " WHERE kind IN ("
                 + loadedKinds.stream().map(dialect::stringLiteral).collect(Collectors.joining(", ")) + ")");
         warehouse.executeAtomically(statements);
+        warehouse.execute("DROP TABLE IF EXISTS " + warehouse.qualify(BATCH));
+        long loaded = present.size() - rejected.size();
         LOG.infof("loaded %d raw objects of kinds %s that %d earlier manifests listed while no model read them (%d missing)",
-                present.size(), loadedKinds, byRun.size(), missing);
-        return new long[] {present.size(), missing};
+                loaded, loadedKinds, byRun.size(), missing + rejected.size());
+        return new long[] {loaded, missing + rejected.size()};
     }
 
     /** The pending changes, copied into the build's changed-activities table; returns how many rows it has. */
@@ -364,12 +441,16 @@ public final class RawLoader {
     /**
      * Loads the batch's raw objects into the scratch table. On DuckDB in chunks of at most {@code chunkBytes} (a full
      * backfill is hundreds of MB of stream JSON, which one read_json would hold in memory at once); BigQuery takes them
-     * in one load job. The scratch table is truncated first, so a crash part way leaves nothing that counts.
+     * in one load job. The scratch table is emptied first, so a crash part way leaves nothing that counts. A chunk the
+     * warehouse cannot parse is split in halves until the objects at fault are found; those are returned (path to
+     * reason) for quarantine and the rest loads.
      */
-    private void loadScratch(List<String> paths, List<Long> sizes) {
+    private Map<String, String> loadScratch(List<String> paths, List<Long> sizes) {
+        warehouse.execute(dialect.createOrReplaceTable(warehouse.qualify(BATCH), Sources.ENVELOPE));
+        Map<String, String> rejected = new LinkedHashMap<>();
         if (!dialect.batchesLargeBuilds()) {
-            warehouse.load(BATCH, Sources.ENVELOPE, paths, WriteMode.TRUNCATE);
-            return;
+            loadOrSplit(paths, rejected);
+            return rejected;
         }
         int from = 0;
         while (from < paths.size()) {
@@ -379,14 +460,39 @@ public final class RawLoader {
                 bytes += sizes.get(to);
                 to++;
             }
-            warehouse.load(BATCH, Sources.ENVELOPE, paths.subList(from, to), from == 0 ? WriteMode.TRUNCATE : WriteMode.APPEND);
+            loadOrSplit(paths.subList(from, to), rejected);
             from = to;
+        }
+        return rejected;
+    }
+
+    private void loadOrSplit(List<String> paths, Map<String, String> rejected) {
+        try {
+            warehouse.load(BATCH, Sources.ENVELOPE, paths, WriteMode.APPEND);
+        } catch (RuntimeException e) {
+            if (paths.size() == 1) {
+                rejected.put(paths.get(0), "unreadable: " + e.getMessage() + "; the next version ingest writes replaces it");
+                return;
+            }
+            int half = paths.size() / 2;
+            loadOrSplit(paths.subList(0, half), rejected);
+            loadOrSplit(paths.subList(half, paths.size()), rejected);
         }
     }
 
     /** Forgets pending changes once a build has consumed them (only those of batches up to {@code lastBatchId}). */
     public void clearChanges(String lastBatchId) {
-        warehouse.execute("DELETE FROM " + warehouse.qualify(PENDING_CHANGES) + " WHERE load_batch_id <= @last",
+        clearChanges(lastBatchId, Set.of());
+    }
+
+    /**
+     * Forgets pending changes once a build has published them (only those of batches up to {@code lastBatchId}),
+     * except the changes of {@code keep} (athletes held back: their next build must rebuild and test them again).
+     */
+    public void clearChanges(String lastBatchId, Set<Long> keep) {
+        String except = keep.isEmpty() ? "" : " AND athlete_id NOT IN (" + keep.stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + ")";
+        warehouse.execute("DELETE FROM " + warehouse.qualify(PENDING_CHANGES) + " WHERE load_batch_id <= @last" + except,
                 Map.of("last", lastBatchId));
     }
 

@@ -242,6 +242,26 @@ public abstract class SqlDialect {
                 + "AND NOT EXISTS (SELECT 1 FROM " + increment + " AS _src WHERE " + match + ")";
     }
 
+    /**
+     * Deletes the rows of {@code target} that belong to forgotten athletes or activities. {@code forgotten} holds
+     * (athlete_id, activity_id, since): activity_id null forgets the whole athlete; otherwise the activity's rows go (in
+     * a raw table, whose {@code activityColumn} is object_id, only the versions fetched up to {@code since}, so a
+     * version Strava served after the tombstone stays).
+     *
+     * @param activityColumn the target's activity column, or null when it has none (only whole athletes are forgotten)
+     * @param versionColumn the target's fetch time (raw tables), or null
+     */
+    public String deleteForgotten(String target, String forgotten, String activityColumn, String versionColumn) {
+        String athlete = "EXISTS (SELECT 1 FROM " + forgotten + " AS _fgt WHERE _fgt.athlete_id = _tgt.athlete_id"
+                + " AND _fgt.activity_id IS NULL)";
+        if (activityColumn == null) {
+            return "DELETE FROM " + target + " AS _tgt\nWHERE " + athlete;
+        }
+        return "DELETE FROM " + target + " AS _tgt\nWHERE " + athlete + "\nOR EXISTS (SELECT 1 FROM " + forgotten
+                + " AS _fgt WHERE _fgt.athlete_id = _tgt.athlete_id AND _fgt.activity_id = _tgt." + activityColumn
+                + (versionColumn == null ? "" : " AND _tgt." + versionColumn + " <= _fgt.since") + ")";
+    }
+
     /** What a unique test groups by: the columns (BigQuery cannot group FLOAT64, so it groups their JSON text). */
     public String groupingKey(List<String> columns) {
         return String.join(", ", columns);

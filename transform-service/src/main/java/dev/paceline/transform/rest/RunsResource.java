@@ -1,6 +1,7 @@
 package dev.paceline.transform.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.paceline.platform.security.AdminOnly;
 import dev.paceline.transform.RunReport;
 import dev.paceline.transform.service.TransformRunner;
 import dev.paceline.transform.service.TransformService;
@@ -44,6 +45,7 @@ public class RunsResource {
     }
 
     @POST
+    @AdminOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(RunRequest body, @Context UriInfo uri) {
         String selection = body == null ? null : body.selection();

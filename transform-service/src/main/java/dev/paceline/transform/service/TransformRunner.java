@@ -6,6 +6,9 @@ import dev.paceline.platform.lake.LakeLease;
 import dev.paceline.platform.layout.LakeLayout;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.transform.DataTestSpec;
+import dev.paceline.transform.HeldAthlete;
+import dev.paceline.transform.QuarantinedObject;
+import dev.paceline.transform.RunCheckpoint;
 import dev.paceline.transform.JavaModel;
 import dev.paceline.transform.Materialization;
 import dev.paceline.transform.Model;
@@ -13,6 +16,7 @@ import dev.paceline.transform.ModelResult;
 import dev.paceline.transform.RunReport;
 import dev.paceline.transform.TestResult;
 import dev.paceline.transform.engine.DataTestRunner;
+import dev.paceline.transform.engine.DeletionPurge;
 import dev.paceline.transform.engine.ModelBuilder;
 import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.engine.ModelRenderer;
@@ -26,7 +30,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +64,10 @@ public final class TransformRunner {
      * Settings of the runner.
      *
      * @param freshnessMaxAge the freshness check warns when the newest raw object is older than this
+     * @param maxRawObjectBytes raw objects larger than this are quarantined instead of loaded
      */
     public record Settings(int keepBuilds, Duration leaseTtl, int loadBatchObjects, int schemaVersion, String owner,
-            Duration freshnessMaxAge) {
+            Duration freshnessMaxAge, long maxRawObjectBytes) {
 
         /** The default freshness bound, as {@code paceline.transform.freshness-max-age}. */
         public static final Duration DEFAULT_FRESHNESS_MAX_AGE = Duration.ofDays(7);
@@ -69,7 +75,15 @@ public final class TransformRunner {
         public Settings(int keepBuilds, Duration leaseTtl, int loadBatchObjects, int schemaVersion, String owner) {
             this(keepBuilds, leaseTtl, loadBatchObjects, schemaVersion, owner, DEFAULT_FRESHNESS_MAX_AGE);
         }
+
+        public Settings(int keepBuilds, Duration leaseTtl, int loadBatchObjects, int schemaVersion, String owner,
+                Duration freshnessMaxAge) {
+            this(keepBuilds, leaseTtl, loadBatchObjects, schemaVersion, owner, freshnessMaxAge, RawLoader.DEFAULT_MAX_OBJECT_BYTES);
+        }
     }
+
+    /** Most quarantined objects a run report lists. */
+    private static final int QUARANTINE_LISTED = 100;
 
     private final Lake lake;
     private final Warehouse warehouse;
@@ -79,9 +93,16 @@ public final class TransformRunner {
     private final ObjectMapper json;
     private final Clock clock;
     private final Settings settings;
+    private final RunCheckpoint checkpoint;
 
     public TransformRunner(Lake lake, Warehouse warehouse, ModelGraph graph, SqlDialect dialect, List<JavaModel> javaModels,
             ObjectMapper json, Clock clock, Settings settings) {
+        this(lake, warehouse, graph, dialect, javaModels, json, clock, settings, RunCheckpoint.NONE);
+    }
+
+    /** @param checkpoint told at the run's named points (tests act there; production passes NONE) */
+    public TransformRunner(Lake lake, Warehouse warehouse, ModelGraph graph, SqlDialect dialect, List<JavaModel> javaModels,
+            ObjectMapper json, Clock clock, Settings settings, RunCheckpoint checkpoint) {
         this.lake = lake;
         this.warehouse = warehouse;
         this.graph = graph;
@@ -90,6 +111,7 @@ public final class TransformRunner {
         this.json = json;
         this.clock = clock;
         this.settings = settings;
+        this.checkpoint = checkpoint;
     }
 
     public ModelGraph graph() {
@@ -108,106 +130,150 @@ public final class TransformRunner {
         return !loader.pendingManifests().isEmpty();
     }
 
+    /** What a run carries from step to step for its report. */
+    private final class Progress {
+        final String runId;
+        final Request request;
+        final String startedAt = clock.instant().toString();
+        final List<ModelResult> models = new ArrayList<>();
+        final List<TestResult> tests = new ArrayList<>();
+        int manifests;
+        long objects;
+        List<HeldAthlete> held = List.of();
+        List<QuarantinedObject> quarantined = List.of();
+
+        Progress(String runId, Request request) {
+            this.runId = runId;
+            this.request = request;
+        }
+
+        RunReport report(String status, String buildId, String error) {
+            return new RunReport(runId, request.trigger(), request.selection(), request.fullRefresh(), status, startedAt,
+                    status.equals("running") ? null : clock.instant().toString(), manifests, objects, List.copyOf(models),
+                    List.copyOf(tests), buildId, error, held, quarantined);
+        }
+    }
+
     /**
-     * Runs; {@code progress} receives the report after each step (for GET /runs while running).
+     * Runs; {@code progress} receives the report after each step (for GET /runs while running). The lease is renewed
+     * by a heartbeat for the whole run, and checked (fenced) before the build starts and before each publish write.
      */
     public RunReport run(String runId, Request request, Consumer<RunReport> progress) {
-        String startedAt = clock.instant().toString();
-        List<ModelResult> models = new ArrayList<>();
-        List<TestResult> tests = new ArrayList<>();
+        Progress run = new Progress(runId, request);
         LakeLease lease = new LakeLease(lake, LEASE_PATH, json, clock, settings.leaseTtl());
         Optional<LakeLease.Handle> handle = lease.acquire(settings.owner(), runId);
         if (handle.isEmpty()) {
             String holder = lease.holder().map(h -> h.runId() + " (" + h.owner() + ") until " + h.expiresAt()).orElse("?");
-            return new RunReport(runId, request.trigger(), request.selection(), request.fullRefresh(), "rejected", startedAt,
-                    clock.instant().toString(), 0, 0, models, tests, null, "another transform run holds the lease: " + holder);
+            return run.report("rejected", null, "another transform run holds the lease: " + holder);
         }
-        LakeLease.Handle held = handle.get();
-        int manifests = 0;
-        long objects = 0;
-        try {
-            long t0 = System.nanoTime();
-            List<String> selected = graph.select(request.selection());
-            RawLoader loader = loader();
-            RawLoader.LoadResult loaded = loader.loadNew();
-            manifests = loaded.manifests().size();
-            objects = loaded.objects();
-            long changes = loader.snapshotChanges(ModelRenderer.CHANGED_TABLE);
-            if (request.onlyIfNew() && changes == 0 && manifests == 0) {
-                return report(runId, request, "skipped", startedAt, manifests, objects, models, tests, null, null);
-            }
-            held = lease.renew(held);
-            long t1 = System.nanoTime();
-            String buildId = runId;
-            ModelBuilder builder = new ModelBuilder(warehouse, lake, dialect, javaModels);
-            boolean failed = false;
-            Set<String> built = new HashSet<>();
-            for (String name : selected) {
-                Model model = graph.model(name);
-                ModelResult result = builder.build(model, request.fullRefresh(), changes > 0);
-                models.add(result);
-                progress.accept(report(runId, request, "running", startedAt, manifests, objects, models, tests, null, null));
-                if (result.error() != null) {
-                    failed = true;
-                    break;
-                }
-                built.add(name);
-                held = lease.renew(held);
-            }
-            if (failed) {
-                ModelResult bad = models.get(models.size() - 1);
-                return report(runId, request, "failed", startedAt, manifests, objects, models, tests, null,
-                        "model " + bad.model() + " failed: " + bad.error() + "; nothing was published");
-            }
-            long t2 = System.nanoTime();
-            DataTestRunner testRunner = new DataTestRunner(warehouse, dialect);
-            Map<String, String> modes = new HashMap<>();
-            models.forEach(m -> modes.put(m.model(), m.mode()));
-            for (String name : selected) {
-                // An incremental model built incrementally (or skipped: nothing changed) is tested on the changed rows.
-                String mode = modes.get(name);
-                boolean scoped = graph.model(name).materialization() == Materialization.INCREMENTAL
-                        && ("incremental".equals(mode) || "skipped".equals(mode));
-                for (DataTestSpec spec : graph.model(name).tests()) {
-                    tests.add(testRunner.run(spec, scoped ? ModelRenderer.CHANGED_TABLE : null));
-                }
-            }
-            tests.add(freshness());
-            List<TestResult> blocking = tests.stream().filter(TestResult::blocking).toList();
-            if (!blocking.isEmpty()) {
-                return report(runId, request, "failed", startedAt, manifests, objects, models, tests, null,
-                        blocking.size() + " data test(s) failed (" + String.join("; ", blocking.stream().map(t -> t.name()
-                                + ": " + (t.message() != null ? t.message() : t.failures() + " failing rows")).toList())
-                                + "); nothing was published, the last good build stays live");
-            }
-            held = lease.renew(held);
-            long t3 = System.nanoTime();
-            List<Model> marts = graph.order().stream().map(graph::model).filter(Model::serve).toList();
-            SnapshotPublisher publisher = new SnapshotPublisher(lake, warehouse, json);
-            boolean everything = request.selection() == null || request.selection().isBlank();
-            List<String> unbuilt = marts.stream().map(Model::name).filter(m -> warehouse.describe(m).isEmpty()).toList();
-            if (!unbuilt.isEmpty()) {
-                // A partial selection before the first full build: there is no complete snapshot to publish yet.
-                LOG.infof("run %s built its selection but publishes nothing: served marts %s were never built; run every "
-                        + "model once", runId, unbuilt);
-                return report(runId, request, "succeeded", startedAt, manifests, objects, models, tests, null, null);
-            }
-            Set<Long> touched = request.fullRefresh() ? null : loader.touchedAthletes(ModelRenderer.CHANGED_TABLE);
-            String lastManifest = loader.lastLoadedManifest();
-            publisher.publish(buildId, marts, touched, settings.schemaVersion(), lastManifest, asOf());
-            publisher.prune(settings.keepBuilds());
-            if (everything && lastManifest != null) {
-                loader.clearChanges(lastManifest);
-            }
-            LOG.infof("run %s: loaded %d objects in %d ms, built %d models in %d ms, ran %d tests in %d ms, published in %d ms",
-                    runId, objects, ms(t1 - t0), models.size(), ms(t2 - t1), tests.size(), ms(t3 - t2), ms(System.nanoTime() - t3));
-            return report(runId, request, "succeeded", startedAt, manifests, objects, models, tests, buildId, null);
+        try (LeaseHeartbeat heartbeat = new LeaseHeartbeat(lease, handle.get(), settings.leaseTtl())) {
+            return execute(run, heartbeat, progress);
         } catch (RuntimeException e) {
             LOG.errorf(e, "transform run %s failed", runId);
-            return report(runId, request, "failed", startedAt, manifests, objects, models, tests, null, e.getMessage());
-        } finally {
-            lease.release(held);
+            return run.report("failed", null, e.getMessage());
         }
+    }
+
+    private RunReport execute(Progress run, LeaseHeartbeat heartbeat, Consumer<RunReport> progress) {
+        Request request = run.request;
+        String runId = run.runId;
+        List<ModelResult> models = run.models;
+        List<TestResult> tests = run.tests;
+        long t0 = System.nanoTime();
+        List<String> selected = graph.select(request.selection());
+        RawLoader loader = loader();
+        RawLoader.LoadResult loaded = loader.loadNew();
+        run.manifests = loaded.manifests().size();
+        run.objects = loaded.objects();
+        run.quarantined = loader.quarantined(QUARANTINE_LISTED);
+        long changes = loader.snapshotChanges(ModelRenderer.CHANGED_TABLE);
+        if (request.onlyIfNew() && changes == 0 && run.manifests == 0) {
+            return run.report("skipped", null, null);
+        }
+        heartbeat.fence();
+        long t1 = System.nanoTime();
+        String buildId = runId;
+        ModelBuilder builder = new ModelBuilder(warehouse, lake, dialect, javaModels, checkpoint);
+        for (String name : selected) {
+            Model model = graph.model(name);
+            ModelResult result = builder.build(model, request.fullRefresh(), changes > 0);
+            models.add(result);
+            progress.accept(run.report("running", null, null));
+            if (result.error() != null) {
+                return run.report("failed", null, "model " + result.model() + " failed: " + result.error()
+                        + "; nothing was published");
+            }
+        }
+        // Deletion reaches every layer before anything is tested or served.
+        DeletionPurge.Result forgotten = new DeletionPurge(warehouse, dialect).purge(
+                DeletionPurge.targets(graph, warehouse::describe, List.of(RawLoader.QUARANTINE)),
+                request.fullRefresh() ? null : warehouse.qualify(ModelRenderer.CHANGED_TABLE));
+        long t2 = System.nanoTime();
+        DataTestRunner testRunner = new DataTestRunner(warehouse, dialect);
+        Map<String, String> modes = new HashMap<>();
+        models.forEach(m -> modes.put(m.model(), m.mode()));
+        Map<TestResult, DataTestSpec> specs = new IdentityHashMap<>();
+        Map<TestResult, String> scopes = new IdentityHashMap<>();
+        for (String name : selected) {
+            // An incremental model built incrementally (or skipped: nothing changed) is tested on the changed rows.
+            String mode = modes.get(name);
+            boolean scoped = graph.model(name).materialization() == Materialization.INCREMENTAL
+                    && ("incremental".equals(mode) || "skipped".equals(mode));
+            for (DataTestSpec spec : graph.model(name).tests()) {
+                TestResult result = testRunner.run(spec, scoped ? ModelRenderer.CHANGED_TABLE : null);
+                tests.add(result);
+                specs.put(result, spec);
+                scopes.put(result, scoped ? ModelRenderer.CHANGED_TABLE : null);
+            }
+        }
+        tests.add(freshness());
+        List<TestResult> blocking = tests.stream().filter(TestResult::blocking).toList();
+        Map<Long, List<String>> heldTests = new TreeMap<>();
+        List<TestResult> unattributed = new ArrayList<>();
+        for (TestResult failed : blocking) {
+            Optional<Set<Long>> athletes = failed.status().equals("fail") && specs.containsKey(failed)
+                    ? testRunner.failingAthletes(specs.get(failed), scopes.get(failed)) : Optional.empty();
+            if (athletes.isEmpty() || athletes.get().isEmpty()) {
+                unattributed.add(failed);
+            } else {
+                athletes.get().forEach(a -> heldTests.computeIfAbsent(a, k -> new ArrayList<>()).add(failed.name()));
+            }
+        }
+        run.held = heldTests.entrySet().stream().map(e -> new HeldAthlete(e.getKey(), List.copyOf(e.getValue()))).toList();
+        if (!unattributed.isEmpty()) {
+            return run.report("failed", null, unattributed.size() + " data test(s) failed (" + String.join("; ", unattributed.stream()
+                    .map(t -> t.name() + ": " + (t.message() != null ? t.message() : t.failures() + " failing rows")).toList())
+                    + "); their failing rows belong to no single athlete, so nothing was published and the last good build "
+                    + "stays live");
+        }
+        if (!heldTests.isEmpty()) {
+            LOG.warnf("run %s holds athletes %s at their last good build: their rows fail data tests %s", runId,
+                    heldTests.keySet(), blocking.stream().map(TestResult::name).toList());
+        }
+        long t3 = System.nanoTime();
+        List<Model> marts = graph.order().stream().map(graph::model).filter(Model::serve).toList();
+        SnapshotPublisher publisher = new SnapshotPublisher(lake, warehouse, json);
+        boolean everything = request.selection() == null || request.selection().isBlank();
+        List<String> unbuilt = marts.stream().map(Model::name).filter(m -> warehouse.describe(m).isEmpty()).toList();
+        if (!unbuilt.isEmpty()) {
+            // A partial selection before the first full build: there is no complete snapshot to publish yet.
+            LOG.infof("run %s built its selection but publishes nothing: served marts %s were never built; run every "
+                    + "model once", runId, unbuilt);
+            return run.report("succeeded", null, null);
+        }
+        Set<Long> touched = request.fullRefresh() ? null : loader.touchedAthletes(ModelRenderer.CHANGED_TABLE);
+        String lastManifest = loader.lastLoadedManifest();
+        publisher.publish(buildId, marts, touched, heldTests.keySet(), settings.schemaVersion(), lastManifest, asOf(),
+                heartbeat::fence, checkpoint);
+        publisher.forget(forgotten.athletes(), buildId);
+        publisher.prune(settings.keepBuilds());
+        if (everything && lastManifest != null) {
+            // Held athletes keep their changes pending: the next build rebuilds and tests them again.
+            loader.clearChanges(lastManifest, heldTests.keySet());
+        }
+        LOG.infof("run %s: loaded %d objects in %d ms, built %d models in %d ms, ran %d tests in %d ms, published in %d ms",
+                runId, run.objects, ms(t1 - t0), models.size(), ms(t2 - t1), tests.size(), ms(t3 - t2), ms(System.nanoTime() - t3));
+        return run.report("succeeded", buildId, null);
     }
 
     /**
@@ -242,7 +308,7 @@ public final class TransformRunner {
 
     private RawLoader loader() {
         return new RawLoader(lake, warehouse, dialect, json, settings.loadBatchObjects(), RawLoader.CHUNK_BYTES,
-                RawLoader.kindsReadBy(graph));
+                settings.maxRawObjectBytes(), checkpoint, RawLoader.kindsReadBy(graph));
     }
 
     private String asOf() {
@@ -252,10 +318,4 @@ public final class TransformRunner {
         return v == null ? null : v.toString();
     }
 
-    private RunReport report(String runId, Request request, String status, String startedAt, int manifests, long objects,
-            List<ModelResult> models, List<TestResult> tests, String buildId, String error) {
-        return new RunReport(runId, request.trigger(), request.selection(), request.fullRefresh(), status, startedAt,
-                status.equals("running") ? null : clock.instant().toString(), manifests, objects, List.copyOf(models),
-                List.copyOf(tests), buildId, error);
-    }
 }

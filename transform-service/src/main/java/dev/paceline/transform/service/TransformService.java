@@ -4,6 +4,7 @@ import dev.paceline.platform.json.Json;
 import dev.paceline.platform.lake.Lake;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.transform.ModelException;
+import dev.paceline.transform.RunCheckpoint;
 import dev.paceline.transform.RunReport;
 import dev.paceline.transform.config.TransformConfig;
 import dev.paceline.transform.engine.ModelCatalog;
@@ -60,7 +61,8 @@ public class TransformService {
                             config.seedsDir().map(Path::of), javaModels.models(), config.enableModels().orElse(Set.of()));
                     runner = new TransformRunner(lake, warehouse, graph, SqlDialect.of(warehouse.dialect()), javaModels.models(),
                             Json.MAPPER, Clock.systemUTC(), new TransformRunner.Settings(config.keepBuilds(), config.leaseTtl(),
-                                    config.loadBatchObjects(), config.servingSchemaVersion(), owner(), config.freshnessMaxAge()));
+                                    config.loadBatchObjects(), config.servingSchemaVersion(), owner(), config.freshnessMaxAge(),
+                                    config.maxRawObjectBytes()), RunCheckpoint.fromSystemProperty());
                 }
                 r = runner;
             }

@@ -11,6 +11,7 @@ import dev.paceline.platform.warehouse.ExportResult;
 import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.transform.Model;
+import dev.paceline.transform.RunCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,17 +63,27 @@ public final class SnapshotPublisher {
         }
     }
 
+    /** Publishes with nobody held back, no lease fence and no checkpoint (tests of the snapshot itself). */
+    public ServingManifest publish(String buildId, List<Model> marts, Set<Long> touched, int schemaVersion,
+            String lastIngestRunId, String asOf) {
+        return publish(buildId, marts, touched, Set.of(), schemaVersion, lastIngestRunId, asOf, () -> { }, RunCheckpoint.NONE);
+    }
+
     /**
      * @param buildId new build id (sortable)
      * @param marts served marts (already built)
      * @param touched athletes whose data changed; null = every athlete (full refresh or first build)
+     * @param held athletes whose rows fail a data test: they keep their partitions of the live build (or stay out)
      * @param schemaVersion mart schema version
      * @param lastIngestRunId newest manifest consumed
      * @param asOf newest raw object time
+     * @param fence called right before the manifest and before {@code serving/CURRENT} are written; throws when the
+     *              run may no longer commit (its lease was lost), and then nothing of this build becomes visible
+     * @param checkpoint told between the build manifest and {@code serving/CURRENT} ({@code publish})
      * @return the manifest written
      */
-    public ServingManifest publish(String buildId, List<Model> marts, Set<Long> touched, int schemaVersion,
-            String lastIngestRunId, String asOf) {
+    public ServingManifest publish(String buildId, List<Model> marts, Set<Long> touched, Set<Long> held, int schemaVersion,
+            String lastIngestRunId, String asOf, Runnable fence, RunCheckpoint checkpoint) {
         Optional<ServingManifest> previous = current();
         Map<String, List<ServingManifest.MartColumn>> martColumns = new TreeMap<>();
         for (Model mart : marts) {
@@ -88,6 +99,11 @@ public final class SnapshotPublisher {
         Map<String, ServingManifest.AthletePartitions> athletes = new TreeMap<>();
         Set<Long> export = new TreeSet<>();
         boolean sameMarts = previous.isPresent() && previous.get().marts().equals(martColumns);
+        if (!held.isEmpty() && previous.isPresent() && !sameMarts) {
+            throw new IllegalStateException("athletes " + held + " fail data tests and would be held at their last good build, "
+                    + "but the served marts' columns changed since that build, so it cannot be reused; fix the failing rows "
+                    + "(see the failed tests) and run again");
+        }
         if (touched == null || !sameMarts) {
             for (Model mart : marts) {
                 for (Map<String, Object> row : warehouse.query("SELECT DISTINCT athlete_id FROM " + warehouse.qualify(mart.name()))) {
@@ -105,6 +121,14 @@ public final class SnapshotPublisher {
                 }
             });
         }
+        export.removeAll(held);
+        // A held athlete keeps what the live build serves for them (possibly partitions of an older build).
+        previous.ifPresent(p -> held.forEach(a -> {
+            ServingManifest.AthletePartitions last = p.athletes().get(Long.toString(a));
+            if (last != null) {
+                athletes.put(Long.toString(a), last);
+            }
+        }));
         for (long athlete : export) {
             Map<String, ServingManifest.Partition> partitions = new TreeMap<>();
             long rows = 0;
@@ -125,19 +149,50 @@ public final class SnapshotPublisher {
         }
         ServingManifest manifest = new ServingManifest(schemaVersion, buildId, Instant.now().toString(), asOf,
                 lastIngestRunId, martColumns, athletes);
+        fence.run();
         try {
             lake.put(LakeLayout.buildManifest(buildId), json.writeValueAsBytes(manifest), PutCondition.ifAbsent());
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the serving manifest: " + e.getMessage(), e);
         }
+        checkpoint.reached(RunCheckpoint.PUBLISH);
+        fence.run();
         lake.put(LakeLayout.SERVING_CURRENT, buildId.getBytes(StandardCharsets.UTF_8));
         LOG.infof("published serving build %s: %d athletes (%d exported), %d marts", buildId, athletes.size(), export.size(),
                 marts.size());
         return manifest;
     }
 
-    /** Deletes builds beyond the newest {@code keep}, except builds whose partitions a kept build reuses. */
-    public List<String> prune(int keep) {
+    /**
+     * Deletes the partitions of {@code athletes} (forgotten: deauthorized) from every build but {@code live}, so that
+     * no retained build still holds them once the live one dropped them. Those builds' manifests then name missing
+     * partitions; no reader follows them, since only the live build is served.
+     *
+     * @return partition objects deleted
+     */
+    public int forget(Set<Long> athletes, String live) {
+        if (athletes.isEmpty()) {
+            return 0;
+        }
+        int deleted = 0;
+        for (String build : builds()) {
+            if (build.equals(live)) {
+                continue;
+            }
+            for (long athlete : athletes) {
+                for (ObjectInfo info : lake.listAll(LakeLayout.buildPrefix(build) + "athlete_id=" + athlete + "/")) {
+                    lake.delete(info.path());
+                    deleted++;
+                }
+            }
+        }
+        if (deleted > 0) {
+            LOG.infof("deleted %d serving partitions of forgotten athletes %s from older builds", deleted, athletes);
+        }
+        return deleted;
+    }
+
+    private TreeSet<String> builds() {
         TreeSet<String> builds = new TreeSet<>();
         for (ObjectInfo info : lake.listAll(LakeLayout.SERVING_BUILDS)) {
             String rest = info.path().substring(LakeLayout.SERVING_BUILDS.length());
@@ -146,6 +201,12 @@ public final class SnapshotPublisher {
                 builds.add(rest.substring(0, slash));
             }
         }
+        return builds;
+    }
+
+    /** Deletes builds beyond the newest {@code keep}, except builds whose partitions a kept build reuses. */
+    public List<String> prune(int keep) {
+        TreeSet<String> builds = builds();
         List<String> newestFirst = new ArrayList<>(builds.descendingSet());
         Set<String> kept = new TreeSet<>();
         String live = lake.get(LakeLayout.SERVING_CURRENT).map(b -> new String(b, StandardCharsets.UTF_8).strip()).orElse(null);

@@ -12,6 +12,8 @@ import dev.paceline.transform.DataTestSpec;
 import dev.paceline.transform.Materialization;
 import dev.paceline.transform.Model;
 import dev.paceline.transform.engine.DataTestRunner;
+import dev.paceline.transform.engine.DeletionPurge;
+import dev.paceline.transform.load.RawLoader;
 import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.engine.ModelRenderer;
 import dev.paceline.transform.engine.Sources;
@@ -108,6 +110,11 @@ public final class GoogleSqlProof {
                 try {
                     bq.analyze(DataTestRunner.sql(test, bigQuery, PLAIN));
                     statements++;
+                    if (DataTestRunner.attributable(test, analysis.columnNames())) {
+                        // Which athletes' rows fail: how a failing build holds back only them.
+                        bq.analyze(DataTestRunner.failingAthletesSql(test, bigQuery, PLAIN, null));
+                        statements++;
+                    }
                     if (model.materialization() == Materialization.INCREMENTAL && DataTestRunner.scopable(test)) {
                         // The same test scoped to the changed activities, as after an incremental build.
                         bq.analyze(DataTestRunner.sql(test, bigQuery, PLAIN, ModelRenderer.CHANGED_TABLE));
@@ -142,6 +149,55 @@ public final class GoogleSqlProof {
             contents.put(name, new ArrayList<>(reference));
         }
         return new Result(List.copyOf(failures), analysed, statements, compared, rows);
+    }
+
+    /**
+     * What proving the purge gave: failures, statements analysed, and the reference engine's rows of the forgotten set
+     * (athlete_id, activity_id, since) over every marker, for comparison with what DuckDB forgot.
+     */
+    public record PurgeResult(List<String> failures, int statementsAnalysed, List<List<Object>> forgotten) {
+    }
+
+    /**
+     * The BigQuery proof of the deletion purge: the statement collecting who is forgotten (scoped to a build's changes
+     * and unscoped) and the DELETE of every catalog table, analysed against the schemas DuckDB holds; the unscoped
+     * collection executed on DuckDB's rows of the staging views.
+     */
+    public static PurgeResult provePurge(ModelGraph graph, SqlDialect bigQuery, Warehouse duck) {
+        List<String> failures = new ArrayList<>();
+        List<DeletionPurge.Target> targets = DeletionPurge.targets(graph, duck::describe, List.of(RawLoader.QUARANTINE));
+        GoogleSql.Builder catalog = GoogleSql.builder();
+        Map<String, List<List<Object>>> contents = new LinkedHashMap<>();
+        List<String> tables = new ArrayList<>(targets.stream().map(DeletionPurge.Target::table).toList());
+        tables.addAll(List.of(DeletionPurge.DEAUTHORIZED, DeletionPurge.DELETED, ModelRenderer.CHANGED_TABLE));
+        for (String table : tables) {
+            TableSchema schema = duck.describe(table).orElseThrow(() -> new IllegalStateException(table + " was not built"));
+            catalog.table(table, columns(schema));
+            contents.put(table, duckRows(duck, table, names(schema)));
+        }
+        catalog.table(DeletionPurge.FORGOTTEN, "athlete_id INT64, activity_id INT64, since TIMESTAMP");
+        GoogleSql bq = catalog.build();
+        int statements = 0;
+        List<List<Object>> forgotten = List.of();
+        try {
+            bq.analyze(DeletionPurge.forgottenSql(bigQuery, PLAIN, ModelRenderer.CHANGED_TABLE));
+            statements++;
+            String all = DeletionPurge.forgottenSql(bigQuery, PLAIN, null);
+            bq.analyze(all);
+            statements++;
+            forgotten = bq.execute(all, contents).rows();
+        } catch (GoogleSqlException e) {
+            failures.add("BigQuery rejects the forgotten-set statement: " + e.getMessage());
+        }
+        for (DeletionPurge.Target target : targets) {
+            try {
+                bq.analyze(DeletionPurge.deleteSql(target, bigQuery, PLAIN));
+                statements++;
+            } catch (GoogleSqlException e) {
+                failures.add("BigQuery rejects the purge of " + target.table() + ": " + e.getMessage());
+            }
+        }
+        return new PurgeResult(List.copyOf(failures), statements, forgotten);
     }
 
     /** Rows a slice of the reference engine's answer may hold: its answers travel in messages of at most 4 MiB. */

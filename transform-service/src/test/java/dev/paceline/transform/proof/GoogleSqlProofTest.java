@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paceline.transform.Harness;
 import dev.paceline.transform.LakeFixture;
 import dev.paceline.transform.RunReport;
+import dev.paceline.transform.engine.DeletionPurge;
+import dev.paceline.transform.load.RawLoader;
 import dev.paceline.transform.macro.BigQueryDialect;
 import dev.paceline.transform.macro.SqlDialect;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +73,34 @@ class GoogleSqlProofTest {
             assertThat(failed.failures()).hasSize(1);
             assertThat(failed.failures().get(0)).contains("BigQuery rejects the model")
                     .containsIgnoringCase("function not found: json_extract_string");
+        }
+    }
+
+    @Test
+    void thePurgeStatementsCompileForBigQueryAndTheReferenceEngineForgetsWhatDuckDbForgot() {
+        try (Harness h = built(dir, "models")) {
+            GoogleSqlProof.PurgeResult result = GoogleSqlProof.provePurge(h.graph, new BigQueryDialect(), h.warehouse);
+            assertThat(result.failures()).isEmpty();
+            long tables = DeletionPurge.targets(h.graph, h.warehouse::describe, List.of(RawLoader.QUARANTINE)).size();
+            assertThat(tables).as("raw, staging, intermediate, marts, Java stats tables").isGreaterThan(20);
+            assertThat((long) result.statementsAnalysed()).isEqualTo(tables + 2);
+            // The fixture deauthorized athlete 5 and deleted activity 13 of athlete 26462176.
+            assertThat(result.forgotten()).extracting(r -> r.get(0), r -> r.get(1)).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(5L, null), org.assertj.core.groups.Tuple.tuple(26462176L, 13L));
+            // And DuckDB's build forgot them in every table.
+            assertThat(h.count("(SELECT * FROM raw_strava__activities WHERE athlete_id = 5 OR object_id = 13) AS gone")).isZero();
+            assertThat(h.count("(SELECT * FROM raw_strava__deauthorizations WHERE athlete_id = 5) AS marker")).isEqualTo(1);
+
+            SqlDialect broken = new BigQueryDialect() {
+                @Override
+                public String deleteForgotten(String target, String forgotten, String activityColumn, String versionColumn) {
+                    // DuckDB's USING form of DELETE: not GoogleSQL.
+                    return "DELETE FROM " + target + " USING " + forgotten + " WHERE " + target + ".athlete_id = "
+                            + forgotten + ".athlete_id";
+                }
+            };
+            assertThat(GoogleSqlProof.provePurge(h.graph, broken, h.warehouse).failures()).hasSize((int) tables)
+                    .allSatisfy(f -> assertThat(f).contains("BigQuery rejects the purge of"));
         }
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.paceline.platform.lake.FileLake;
+import dev.paceline.transform.AdminKey;
 import dev.paceline.platform.layout.LakeLayout;
 import dev.paceline.transform.LakeFixture;
 import dev.paceline.transform.service.TransformService;
@@ -33,7 +34,7 @@ class RunsResourceTest {
                 .putStreams(7, 70, LakeFixture.streams(30, 0))
                 .manifest();
 
-        String id = given().contentType("application/json").body("{}")
+        String id = AdminKey.given().contentType("application/json").body("{}")
                 .when().post("/runs")
                 .then().statusCode(202).body("status", equalTo("queued")).header("Location", containsString("/runs/"))
                 .extract().path("id");
@@ -63,7 +64,7 @@ class RunsResourceTest {
 
     @Test
     void aBadSelectionIsAProblemNamingTheModels() {
-        given().contentType("application/json").body("{\"selection\": \"stg_nope+\"}")
+        AdminKey.given().contentType("application/json").body("{\"selection\": \"stg_nope+\"}")
                 .when().post("/runs")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("'stg_nope+' names no model")).body("detail", containsString("stg_strava__activities"));

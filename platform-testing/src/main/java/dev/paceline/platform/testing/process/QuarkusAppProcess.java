@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * One of the repository's Quarkus apps run as a real child process from its packaged fast-jar
  * ({@code <module>/target/quarkus-app/quarkus-run.jar}), for tests that need several services at once (the end-to-end
  * test) or a service next to the one under test. Output goes to a log file that {@link #log()} returns for failure
- * messages. The process is killed on {@link #close()} and on JVM exit.
+ * messages. The process is killed on {@link #close()} and on JVM exit. Each process gets a free application port and a
+ * free management port ({@code quarkus.management.port}): the services serve {@code /q/health}, {@code /q/metrics} and
+ * {@code /q/openapi} only there ({@link #awaitManagementOk}).
  */
 public final class QuarkusAppProcess implements AutoCloseable {
 
@@ -29,13 +31,15 @@ public final class QuarkusAppProcess implements AutoCloseable {
     private final String module;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
     private final Thread shutdownHook;
 
-    private QuarkusAppProcess(String module, Process process, int port, Path logFile) {
+    private QuarkusAppProcess(String module, Process process, int port, int managementPort, Path logFile) {
         this.module = module;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
         this.shutdownHook = new Thread(process::destroyForcibly, "kill-" + module);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -79,8 +83,29 @@ public final class QuarkusAppProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The management interface: {@code http://localhost:<management port>} (health, metrics, OpenAPI). */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Kills the process the way a crash does: {@link Process#destroyForcibly()}, which on Linux is {@code kill -9}
+     * (SIGKILL: no shutdown hook, no flush, no lease release), and waits until it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(module + " (pid " + process.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + module, e);
+        }
     }
 
     /** The file the process writes its stdout and stderr to. */
@@ -111,8 +136,17 @@ public final class QuarkusAppProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code path} answers 200, or fails with the process log. */
+    /** Waits until {@code path} on the application port answers 200, or fails with the process log. */
     public void awaitHttpOk(String path, Duration timeout) {
+        awaitOk(baseUrl(), path, timeout);
+    }
+
+    /** Waits until {@code path} on the management port (e.g. {@code /q/health/ready}) answers 200. */
+    public void awaitManagementOk(String path, Duration timeout) {
+        awaitOk(managementUrl(), path, timeout);
+    }
+
+    private void awaitOk(String base, String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -121,7 +155,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
                         + " answered; log:\n" + tail());
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -231,6 +265,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
                         + module + " (a full ./mvnw verify builds every module before the tests that start it)");
             }
             int chosenPort = port > 0 ? port : freePort();
+            int chosenManagementPort = freePort();
             Path dir = logDir != null ? logDir : root.resolve(module).resolve("target/process-logs");
             try {
                 Files.createDirectories(dir);
@@ -239,13 +274,14 @@ public final class QuarkusAppProcess implements AutoCloseable {
                 command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 command.add("-Xmx" + maxHeap);
                 command.add("-Dquarkus.http.port=" + chosenPort);
+                command.add("-Dquarkus.management.port=" + chosenManagementPort);
                 properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
                 command.add("-jar");
                 command.add(jar.toString());
                 ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve(module).toFile())
                         .redirectErrorStream(true).redirectOutput(log.toFile());
                 builder.environment().putAll(env);
-                return new QuarkusAppProcess(module, builder.start(), chosenPort, log);
+                return new QuarkusAppProcess(module, builder.start(), chosenPort, chosenManagementPort, log);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start " + module + " from " + jar, e);
             }
