@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.paceline.api.service.MartCache;
-import dev.paceline.api.service.SnapshotService;
+import dev.paceline.api.snapshot.MartCache;
+import dev.paceline.api.snapshot.SnapshotService;
 import dev.paceline.api.support.Fixture;
 import dev.paceline.api.support.SmallCacheLakeResource;
 import dev.paceline.platform.lake.FileLake;

@@ -1,8 +1,9 @@
 package dev.paceline.api.rest;
 
-import dev.paceline.api.BadParameter;
-import dev.paceline.api.NotFoundProblem;
-import dev.paceline.api.SnapshotException;
+import dev.paceline.api.problem.BadParameter;
+import dev.paceline.api.problem.NotFoundProblem;
+import dev.paceline.api.problem.Problems;
+import dev.paceline.api.snapshot.SnapshotException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;

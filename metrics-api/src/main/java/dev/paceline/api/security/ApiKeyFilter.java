@@ -1,7 +1,7 @@
 package dev.paceline.api.security;
 
 import dev.paceline.api.ApiKey;
-import dev.paceline.api.rest.Problems;
+import dev.paceline.api.problem.Problems;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
