@@ -103,15 +103,18 @@ class OpenApiContractTest {
             }
             assertThat(declared).as("%s path-parameters-defined", where).isEqualTo(inPath);
             for (var r : op.getResponses().entrySet()) {
-                assertThat(r.getValue().getDescription()).isNotBlank();
+                ApiResponse response = r.getValue().get$ref() == null ? r.getValue()
+                        : api.getComponents().getResponses().get(r.getValue().get$ref().replace("#/components/responses/", ""));
+                assertThat(response).as("%s %s resolves", where, r.getKey()).isNotNull();
+                assertThat(response.getDescription()).as("%s %s description", where, r.getKey()).isNotBlank();
                 if (r.getKey().equals("200")) {
-                    Map<String, MediaType> content = r.getValue().getContent();
+                    Map<String, MediaType> content = response.getContent();
                     assertThat(content).as("%s 200", where).containsKeys("application/json", "text/csv");
                     assertThat(content.get("application/json").getSchema()).as("%s 200 JSON schema", where).isNotNull();
                     assertThat(content.get("application/json").getExamples()).as("%s 200 example", where).isNotEmpty();
                     assertThat(content.get("text/csv").getSchema()).as("%s CSV described", where).isNotNull();
                 } else if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
-                    assertThat(r.getValue().getContent()).as("%s %s problem", where, r.getKey())
+                    assertThat(response.getContent()).as("%s %s problem", where, r.getKey())
                             .containsKey("application/problem+json");
                 }
             }
