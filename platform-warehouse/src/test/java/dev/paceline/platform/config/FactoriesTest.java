@@ -42,12 +42,12 @@ class FactoriesTest {
     @Test
     void aConfiguredDuckDbMemoryLimitIsSetAndABadOneNamesTheKey() {
         Lake lake = Lakes.open(LakeUri.parse("file://" + dir.resolve("lake")));
-        StorageProducer producer = new StorageProducer("file://" + dir.resolve("lake"), "duckdb::memory:", Optional.of(" 512MiB "));
+        WarehouseProducer producer = new WarehouseProducer("duckdb::memory:", Optional.of(" 512MiB "));
         producer.validateAtStartup(null);
         try (Warehouse wh = producer.warehouse(lake)) {
             assertThat(wh.query("SELECT current_setting('memory_limit') AS m")).containsExactly(Map.of("m", "512.0 MiB"));
         }
-        StorageProducer bad = new StorageProducer("file://" + dir.resolve("lake"), "duckdb::memory:", Optional.of("lots"));
+        WarehouseProducer bad = new WarehouseProducer("duckdb::memory:", Optional.of("lots"));
         assertThatThrownBy(() -> bad.validateAtStartup(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("paceline.warehouse.duckdb-memory-limit='lots' is not a memory size")
                 .hasMessageContaining("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT");
