@@ -62,6 +62,9 @@ MARTS = {
     "mart_zone_times": [("athlete_id", "INT64"), ("activity_id", "INT64"), ("local_date", "DATE"), ("sport", "STRING"),
                         ("zone_type", "STRING"), ("zone", "INT64"), ("lower", "FLOAT64"), ("upper", "FLOAT64"),
                         ("seconds", "INT64"), ("coverage", "FLOAT64")],
+    "mart_zone_periods": [("athlete_id", "INT64"), ("zone_type", "STRING"), ("sport", "STRING"), ("period", "STRING"),
+                          ("period_start", "DATE"), ("period_end", "DATE"), ("zone", "INT64"), ("zone_count", "INT64"),
+                          ("seconds", "INT64"), ("activities", "INT64")],
     "mart_power_bests": [("athlete_id", "INT64"), ("activity_id", "INT64"), ("local_date", "DATE"), ("sport", "STRING"),
                          ("duration_s", "INT64"), ("watts", "FLOAT64"), ("start_s", "INT64"), ("coverage", "FLOAT64")],
     "mart_power_curve": [("athlete_id", "INT64"), ("window", "STRING"), ("as_of_date", "DATE"), ("duration_s", "INT64"),
@@ -272,7 +275,31 @@ def athlete_marts(aid, n_acts, rnd):
                                 "max_hr_source": "observed", "rest_hr_bpm": None, "ftp_w": int(ftp0), "ftp_source": "eftp",
                                 "threshold_pace_mps": thr_pace, "power_zone_preset": "seed6", "activity_count": n_acts,
                                 "first_activity_date": first.isoformat(), "last_activity_date": acts[-1]["local_date"].isoformat()})
+    out["mart_zone_periods"] = zone_periods(out["mart_zone_times"])
     return out
+
+
+def zone_periods(zone_times):
+    """mart_zone_periods as transform-service's model sums mart_zone_times (day, ISO week, month; per sport and all)."""
+    counts, sums, acts = {}, {}, {}
+    for r in zone_times:
+        key = (r["athlete_id"], r["zone_type"])
+        counts[key] = max(counts.get(key, 0), r["zone"])
+    for r in zone_times:
+        day = dt.date.fromisoformat(r["local_date"])
+        week = day - dt.timedelta(days=day.weekday())
+        month = day.replace(day=1)
+        month_end = (month.replace(year=month.year + 1, month=1) if month.month == 12 else month.replace(month=month.month + 1)) \
+            - dt.timedelta(days=1)
+        for sport in (r["sport"], "all"):
+            for period, start, end in (("day", day, day), ("week", week, week + dt.timedelta(days=6)), ("month", month, month_end)):
+                k = (r["athlete_id"], r["zone_type"], sport, period, start, end)
+                sums[k + (r["zone"],)] = sums.get(k + (r["zone"],), 0) + r["seconds"]
+                acts.setdefault(k, set()).add(r["activity_id"])
+    return [{"athlete_id": a, "zone_type": t, "sport": sp, "period": p, "period_start": st.isoformat(),
+             "period_end": en.isoformat(), "zone": z, "zone_count": counts[(a, t)], "seconds": secs,
+             "activities": len(acts[(a, t, sp, p, st, en)])}
+            for (a, t, sp, p, st, en, z), secs in sorted(sums.items(), key=lambda kv: str(kv[0]))]
 
 
 def window(rows, end, ctls, thr_pace, ftp):

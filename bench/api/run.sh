@@ -96,12 +96,15 @@ echo "== warm-up ($WARMUP per endpoint)"
 for name in "${ORDER[@]}"; do run_wrk "http://127.0.0.1:$API_PORT${URLS[$name]}" "$WARMUP" > /dev/null; done
 
 echo "== measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-12s %-6s %10s %10s %8s %s\n' endpoint server req/s p99 non2xx bytes
+printf '%-12s %-6s %10s %10s %8s %7s %s\n' endpoint server req/s p99 non2xx ratio bytes
 for name in "${ORDER[@]}"; do
   bytes=$(stat -c %s "$WORK/static/$name.json")
-  read -r rps p99 bad < <(run_wrk "http://127.0.0.1:$API_PORT${URLS[$name]}" "$DURATION")
-  printf '%-12s %-6s %10s %10s %8s %s\n' "$name" api "$rps" "$p99" "$bad" "$bytes"
-  read -r rps p99 bad < <(run_wrk "http://127.0.0.1:$STATIC_PORT/$name.json" "$DURATION")
-  printf '%-12s %-6s %10s %10s %8s %s\n' "$name" nginx "$rps" "$p99" "$bad" "$bytes"
+  read -r api_rps api_p99 api_bad < <(run_wrk "http://127.0.0.1:$API_PORT${URLS[$name]}" "$DURATION")
+  read -r ngx_rps ngx_p99 ngx_bad < <(run_wrk "http://127.0.0.1:$STATIC_PORT/$name.json" "$DURATION")
+  ratio=$(awk -v a="$api_rps" -v n="$ngx_rps" 'BEGIN {printf "%.2f", a / n}')
+  printf '%-12s %-6s %10s %10s %8s %7s %s\n' "$name" api "$api_rps" "$api_p99" "$api_bad" "$ratio" "$bytes"
+  printf '%-12s %-6s %10s %10s %8s %7s %s\n' "$name" nginx "$ngx_rps" "$ngx_p99" "$ngx_bad" "" "$bytes"
 done
+echo "== answer cache (bounded by paceline.api.cache.max-answer-bytes) and partitions, from /q/metrics:"
+curl -sf "http://127.0.0.1:$API_PORT/q/metrics" | grep -E '^paceline_api_(answers|cache)_(bytes|max_bytes|entries|hits_total)' || true
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores; other processes on the machine count)"

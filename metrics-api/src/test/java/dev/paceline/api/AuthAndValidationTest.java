@@ -88,7 +88,11 @@ class AuthAndValidationTest {
         "rolling, sport, swim, sport",
         "weekly, weeks, 0, weeks",
         "weekly, metric, bogus_metric, metric",
-        "fitness, format, xml, format"
+        "fitness, format, xml, format",
+        "fitness, from, 1899-12-31, from",
+        "activities, to, 2201-01-01, to",
+        "rolling, date, 0001-01-01, date",
+        "zones, date, 9999-12-31, date"
     })
     void badParametersAre400ProblemsNamingTheParameter(String endpoint, String name, String value, String parameter) {
         String body = admin().queryParam(name, value).get("/api/v1/athletes/1/" + endpoint).then().statusCode(400)
@@ -99,6 +103,16 @@ class AuthAndValidationTest {
                 .body("detail", containsString(parameter))
                 .extract().asString();
         assertThat(body).doesNotContain("Exception").doesNotContain("at dev.");
+    }
+
+    @Test
+    void datesOutsideTheYears1900To2200Are400NotEmptyAnswers() {
+        admin().queryParam("from", "1899-12-31").get("/api/v1/athletes/1/fitness").then().statusCode(400)
+                .body("parameter", equalTo("from"))
+                .body("detail", equalTo("from: 1899-12-31 is outside 1900-01-01..2200-12-31; use a date in that range "
+                        + "(or leave from out for an open end)"));
+        admin().queryParam("from", "1900-01-01").queryParam("to", "2200-12-31").get("/api/v1/athletes/1/fitness").then()
+                .statusCode(200).body("date", org.hamcrest.Matchers.hasSize(27));
     }
 
     @Test

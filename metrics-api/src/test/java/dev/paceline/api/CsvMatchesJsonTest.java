@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,7 +33,8 @@ class CsvMatchesJsonTest {
         "/api/v1/athletes/1/run-bests",
         "/api/v1/athletes/1/rolling?from=2026-11-01&to=2026-11-27&sport=ride",
         "/api/v1/athletes/1/weekly?metric=outdoor_distance_m",
-        "/api/v1/athletes/1/fitness"
+        "/api/v1/athletes/1/fitness",
+        "/api/v1/athletes/2/activities"
     })
     void csvMatchesJson(String url) {
         JsonNode json = Api.json(admin().get(url).then().statusCode(200).contentType("application/json").extract().asString());
@@ -53,13 +55,36 @@ class CsvMatchesJsonTest {
             List<String> cells = csv.get(r + 1);
             for (int c = 0; c < keys.size(); c++) {
                 JsonNode v = json.get(r).get(keys.get(c));
-                String expected = v == null || v.isNull() ? "" : v.isNumber() ? v.numberValue().toString() : v.asText();
-                assertThat(cells.get(c)).as("%s row %d column %s", url, r, keys.get(c)).isEqualTo(expected);
+                assertThat(cells.get(c)).as("%s row %d column %s", url, r, keys.get(c)).isEqualTo(csvText(v));
             }
         }
         String viaParam = admin().get(url + (url.contains("?") ? "&" : "?") + "format=csv").then().statusCode(200)
                 .extract().asString();
         assertThat(viaParam).isEqualTo(csvText);
+    }
+
+    /** The CSV text of a JSON value: text a spreadsheet would run as a formula gets a leading apostrophe. */
+    private static String csvText(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (v.isNumber()) {
+            return v.numberValue().toString();
+        }
+        String t = v.asText();
+        return v.isTextual() && !t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0 ? "'" + t : t;
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunIsPrefixedInCsvOnly() {
+        admin().get("/api/v1/athletes/2/activities").then().statusCode(200)
+                .body("[0].name", org.hamcrest.Matchers.equalTo("=HYPERLINK(\"http://evil.example\",\"Commute\")"));
+        List<List<String>> csv = Api.csv(admin().get("/api/v1/athletes/2/activities?format=csv").then().statusCode(200)
+                .extract().asString());
+        assertThat(csv.get(1).get(csv.get(0).indexOf("name"))).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"Commute\")");
+        List<List<String>> athletes = Api.csv(admin().get("/api/v1/athletes?format=csv").then().statusCode(200)
+                .extract().asString());
+        assertThat(athletes.get(2).get(athletes.get(0).indexOf("city"))).isEqualTo("'@SUM(1+1)*cmd|' /C calc'!A0");
     }
 
     @ParameterizedTest
@@ -72,8 +97,7 @@ class CsvMatchesJsonTest {
         for (int c = 0; c < csv.get(0).size(); c++) {
             JsonNode v = json.get(csv.get(0).get(c));
             assertThat(v).as(csv.get(0).get(c)).isNotNull();
-            String expected = v.isNull() ? "" : v.isNumber() ? v.numberValue().toString() : v.asText();
-            assertThat(csv.get(1).get(c)).isEqualTo(expected);
+            assertThat(csv.get(1).get(c)).isEqualTo(csvText(v));
         }
     }
 }

@@ -39,7 +39,7 @@ class DashboardsTest {
                 base.add(kind + "_z" + z + "_share");
             }
         }
-        for (int d : dev.paceline.api.service.BestsQueries.DURATIONS) {
+        for (int d : dev.paceline.api.query.BestsQueries.DURATIONS) {
             base.add("power_best_" + d + "_w");
         }
         Set<String> all = new HashSet<>(List.of("date", "sport"));

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.paceline.api.service.MartCache;
-import dev.paceline.api.service.SnapshotService;
+import dev.paceline.api.snapshot.MartCache;
+import dev.paceline.api.snapshot.SnapshotService;
 import dev.paceline.api.support.Fixture;
 import dev.paceline.api.support.SmallCacheLakeResource;
 import dev.paceline.platform.lake.FileLake;
@@ -78,6 +78,8 @@ class SnapshotLifecycleTest {
         String before = publish(false);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger oldSeen = new AtomicInteger();
+        AtomicInteger newSeen = new AtomicInteger();
         List<Future<int[]>> workers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             workers.add(pool.submit(() -> {
@@ -91,17 +93,21 @@ class SnapshotLifecycleTest {
                     if (etag.equals("\"" + before + "\"")) {
                         assertThat(count).isEqualTo(4);
                         seen[0]++;
+                        oldSeen.incrementAndGet();
                     } else {
                         assertThat(count).isEqualTo(5);
                         seen[1]++;
+                        newSeen.incrementAndGet();
                     }
                 }
                 return seen;
             }));
         }
-        Thread.sleep(300);
+        awaitPositive(oldSeen); // on a busy machine a fixed sleep may not cover one request
+        Thread.sleep(100);
         String after = publish(true);
-        Thread.sleep(300);
+        awaitPositive(newSeen);
+        Thread.sleep(100);
         stop.set(true);
         int oldAnswers = 0;
         int newAnswers = 0;
@@ -118,6 +124,12 @@ class SnapshotLifecycleTest {
         admin().get("/api/v1/athletes/1/activities/105").then().statusCode(200).body("tss", num(211.7));
         admin().queryParam("durations", "5m").get("/api/v1/athletes/1/power-bests").then()
                 .body("watts", nums(310.0)).body("activity_id", nums(105.0));
+    }
+
+    private static void awaitPositive(AtomicInteger n) throws InterruptedException {
+        for (int i = 0; i < 600 && n.get() == 0; i++) {
+            Thread.sleep(50);
+        }
     }
 
     @Test

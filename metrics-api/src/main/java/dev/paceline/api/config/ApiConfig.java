@@ -26,13 +26,13 @@ public interface ApiConfig {
     }
 
     interface Cache {
-        /** Memory budget (estimated bytes) of the loaded athlete marts and cached responses; least recently used go first. */
+        /** Memory budget (estimated bytes) of the loaded athlete marts; least recently used go first. */
         @WithDefault("268435456")
         long maxBytes();
 
-        /** Most cached serialized responses kept per loaded mart (0 disables the response cache). */
-        @WithDefault("256")
-        int maxResponsesPerMart();
+        /** Memory budget (estimated bytes) of the rendered answers (JSON/CSV bytes); 0 disables the answer cache. */
+        @WithDefault("67108864")
+        long maxAnswerBytes();
     }
 
     /** Declared here for metrics-api's config surface; read and enforced by the platform's {@code ApiKeys}, as in ingest and transform. */

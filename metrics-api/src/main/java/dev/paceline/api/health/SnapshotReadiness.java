@@ -1,7 +1,7 @@
 package dev.paceline.api.health;
 
-import dev.paceline.api.service.MartCache;
-import dev.paceline.api.service.SnapshotService;
+import dev.paceline.api.snapshot.MartCache;
+import dev.paceline.api.snapshot.SnapshotService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -1,8 +1,8 @@
 package dev.paceline.api.rest;
 
-import dev.paceline.api.BadParameter;
-import dev.paceline.api.DateRange;
-import dev.paceline.api.service.BestsQueries;
+import dev.paceline.api.problem.BadParameter;
+import dev.paceline.api.query.BestsQueries;
+import dev.paceline.api.query.DateRange;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,15 +38,25 @@ final class Params {
         }
     }
 
+    /** Dates a training history can hold; outside them a date is a typo, not an empty range. */
+    static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST_DATE = LocalDate.of(2200, 12, 31);
+
     static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(value.trim());
+            d = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new BadParameter(name, name + ": '" + value + "' is not a date; use YYYY-MM-DD, e.g. 2026-11-27");
         }
+        if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
+            throw new BadParameter(name, name + ": " + d + " is outside " + FIRST_DATE + ".." + LAST_DATE
+                    + "; use a date in that range (or leave " + name + " out for an open end)");
+        }
+        return d;
     }
 
     static DateRange range(String from, String to) {

@@ -1,12 +1,14 @@
 package dev.paceline.api.rest;
 
-import dev.paceline.api.BadParameter;
-import dev.paceline.api.NotFoundProblem;
-import dev.paceline.api.SnapshotException;
+import dev.paceline.api.problem.BadParameter;
+import dev.paceline.api.problem.NotFoundProblem;
+import dev.paceline.api.problem.Problems;
+import dev.paceline.api.snapshot.SnapshotException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,7 +28,13 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unknownPath(NotFoundException e, UriInfo uri) {
+    public Response unknownPath(NotFoundException e, UriInfo uri, Request request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            // several resources share /api/v1/athletes/{id}, so a non-GET there reaches no method: say why
+            return Problems.response(Response.Status.METHOD_NOT_ALLOWED, "Method Not Allowed", "method "
+                    + request.getMethod() + " not allowed on " + path(uri) + ": the API is read-only (GET)", path(uri), null)
+                    .header("Allow", "GET").build();
+        }
         return Problems.response(Response.Status.NOT_FOUND, "Not found", "no endpoint at " + path(uri)
                 + ": see /q/openapi or docs/api.md for the endpoints", path(uri), null).build();
     }

@@ -2,7 +2,9 @@ package dev.paceline.api.rest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.paceline.api.Rows;
+import dev.paceline.api.query.Answer;
+import dev.paceline.api.query.Rows;
+import java.time.LocalDate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +32,11 @@ public final class Renderer {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The JSON of an answer: an array of rows, or one object with its nested arrays. */
+    public static byte[] json(Answer.Result result) {
+        return result.object() ? jsonObject(result.rows(), result.nested()) : json(result.rows());
     }
 
     /** One JSON object: {@code fields} first (scalars), then {@code nested} arrays of rows by name. */
@@ -66,7 +73,7 @@ public final class Renderer {
             if (v == null) {
                 g.writeNull();
             } else if (v instanceof Number n) {
-                String t = Rows.text(n);
+                String t = text(n);
                 if (t == null) {
                     g.writeNull();
                 } else {
@@ -75,7 +82,7 @@ public final class Renderer {
             } else if (v instanceof Boolean b) {
                 g.writeBoolean(b);
             } else {
-                g.writeString(Rows.text(v));
+                g.writeString(text(v));
             }
         }
     }
@@ -95,14 +102,26 @@ public final class Renderer {
                 if (i > 0) {
                     sb.append(',');
                 }
-                String t = Rows.text(r[i]);
+                String t = text(r[i]);
                 if (t != null) {
-                    field(sb, t);
+                    field(sb, r[i] instanceof String ? neutralized(t) : t);
                 }
             }
             sb.append("\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Text a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a leading
+     * apostrophe (OWASP's CSV-injection advice); numbers are written as numbers and never start so but for a minus.
+     */
+    static String neutralized(String t) {
+        if (t.isEmpty()) {
+            return t;
+        }
+        char c = t.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + t : t;
     }
 
     private static void field(StringBuilder sb, String t) {
@@ -124,5 +143,34 @@ public final class Renderer {
             sb.append(c);
         }
         sb.append('"');
+    }
+
+    /** Text of one value as written in both JSON (numbers unquoted) and CSV; null for null. */
+    static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Double d) {
+            return number(d);
+        }
+        if (v instanceof Float f) {
+            return number(f.doubleValue());
+        }
+        if (v instanceof LocalDate d) {
+            return d.toString();
+        }
+        return v.toString();
+    }
+
+    /** A finite double as plain decimal text (no exponent; whole numbers without ".0"); null for NaN/infinite. */
+    static String number(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return null;
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        String s = Double.toString(d);
+        return s.indexOf('E') < 0 ? s : new java.math.BigDecimal(s).toPlainString();
     }
 }

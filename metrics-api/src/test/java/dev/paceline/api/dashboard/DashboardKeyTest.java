@@ -69,7 +69,10 @@ class DashboardKeyTest {
         browser.js("const s = document.getElementById('athlete'); s.value = '2'; s.dispatchEvent(new Event('change'));");
         browser.awaitReady();
         assertThat(browser.url()).endsWith("/activities?athlete=2");
-        assertThat(browser.table("activities")).extracting(r -> r.get(1)).containsExactly("Commute");
+        // athlete 2's activity is named like a spreadsheet formula: the page shows it as plain text, never as markup
+        assertThat(browser.table("activities")).extracting(r -> r.get(1))
+                .containsExactly("=HYPERLINK(\"http://evil.example\",\"Commute\")");
+        assertThat(browser.findAll(By.cssSelector("a[href*='evil.example']"))).isEmpty();
         assertThat(browser.requests().failed()).isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
     }

@@ -3,6 +3,10 @@ package dev.paceline.api.support;
 import dev.paceline.platform.security.ApiKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.HexFormat;
 
 /**
@@ -42,6 +46,8 @@ public final class Fixture {
                 "intensity_factor:FLOAT64", "tss:FLOAT64", "hr_tss:FLOAT64", "load:FLOAT64", "has_power:BOOL");
         w.mart("mart_zone_times", "athlete_id:INT64", "activity_id:INT64", "local_date:DATE", "sport:STRING",
                 "zone_type:STRING", "zone:INT64", "lower:FLOAT64", "upper:FLOAT64", "seconds:INT64", "coverage:FLOAT64");
+        w.mart("mart_zone_periods", "athlete_id:INT64", "zone_type:STRING", "sport:STRING", "period:STRING",
+                "period_start:DATE", "period_end:DATE", "zone:INT64", "zone_count:INT64", "seconds:INT64", "activities:INT64");
         w.mart("mart_power_bests", "athlete_id:INT64", "activity_id:INT64", "local_date:DATE", "sport:STRING",
                 "duration_s:INT64", "watts:FLOAT64", "start_s:INT64", "coverage:FLOAT64");
         w.mart("mart_power_curve", "athlete_id:INT64", "window:STRING", "as_of_date:DATE", "duration_s:INT64",
@@ -59,6 +65,7 @@ public final class Fixture {
                 "zone:INT64", "lower:FLOAT64", "upper:FLOAT64", "threshold:FLOAT64", "source:STRING", "preset:STRING");
 
         // ---- athlete 1
+        List<ZoneTime> times = new ArrayList<>();
         w.row(1, "mart_athlete", "Ada", "Lovelace", "Ada Lovelace", "F", "London", "UK", "1990-11-15", 189L, "age", 250L,
                 "eftp", 3.9, "seed6", extraRide ? 5L : 4L, "2026-11-02", extraRide ? "2026-11-28" : "2026-11-20");
         w.row(1, "mart_activities", 101L, "Morning Ride", "ride", "Ride", "endurance", "road", false, false,
@@ -78,15 +85,15 @@ public final class Fixture {
                     "2026-11-28T08:00:00Z", "2026-11-28T09:00:00", "2026-11-28", 10800L, 11500L, 95000.0, 135.0, 210.0,
                     0.84, 211.7, 190.0, 211.7, true);
         }
-        zoneTimes(w, 1, 101, "2026-11-02", "ride", "heartrate", 0.98, 600, 1800, 900, 300, 0);
-        zoneTimes(w, 1, 101, "2026-11-02", "ride", "power", 0.99, 900, 1500, 700, 400, 100, 0);
-        zoneTimes(w, 1, 102, "2026-11-07", "run", "heartrate", 1.0, 0, 100, 300, 600, 200);
-        zoneTimes(w, 1, 102, "2026-11-07", "run", "pace", 1.0, 0, 0, 60, 300, 600, 240, 0);
-        zoneTimes(w, 1, 103, "2026-11-10", "ride", "heartrate", 0.95, 100, 500, 800, 700, 300);
-        zoneTimes(w, 1, 103, "2026-11-10", "ride", "power", 1.0, 100, 300, 600, 800, 500, 100);
-        zoneTimes(w, 1, 104, "2026-11-20", "run", "heartrate", 0.9, 1500, 1000, 200, 0, 0);
+        zoneTimes(w, times, 1, 101, "2026-11-02", "ride", "heartrate", 0.98, 600, 1800, 900, 300, 0);
+        zoneTimes(w, times, 1, 101, "2026-11-02", "ride", "power", 0.99, 900, 1500, 700, 400, 100, 0);
+        zoneTimes(w, times, 1, 102, "2026-11-07", "run", "heartrate", 1.0, 0, 100, 300, 600, 200);
+        zoneTimes(w, times, 1, 102, "2026-11-07", "run", "pace", 1.0, 0, 0, 60, 300, 600, 240, 0);
+        zoneTimes(w, times, 1, 103, "2026-11-10", "ride", "heartrate", 0.95, 100, 500, 800, 700, 300);
+        zoneTimes(w, times, 1, 103, "2026-11-10", "ride", "power", 1.0, 100, 300, 600, 800, 500, 100);
+        zoneTimes(w, times, 1, 104, "2026-11-20", "run", "heartrate", 0.9, 1500, 1000, 200, 0, 0);
         if (extraRide) {
-            zoneTimes(w, 1, 105, "2026-11-28", "ride", "heartrate", 1.0, 3000, 6000, 1500, 300, 0);
+            zoneTimes(w, times, 1, 105, "2026-11-28", "ride", "heartrate", 1.0, 3000, 6000, 1500, 300, 0);
         }
         powerBests(w, 1, 101, "2026-11-02", new long[] {15, 60, 300, 1200}, new double[] {400.5, 330.0, 280.0, 240.0});
         powerBests(w, 1, 103, "2026-11-10", new long[] {15, 60, 300, 1200}, new double[] {520.0, 410.0, 300.0, 255.0});
@@ -126,10 +133,12 @@ public final class Fixture {
         zoneDef(w, 1, "power", "2026-01-01", null, 250, "eftp", "seed6", 0, 150, 190, 225, 262, 297);
         zoneDef(w, 1, "pace", "2026-11-07", null, 3.9, "race_5k", "pace7", 0, 3.02, 3.42, 3.68, 3.86, 4.02, 4.33);
 
+        zonePeriods(w, times);
+
         // ---- athlete 2: one ride
-        w.row(2, "mart_athlete", "Bob", "Builder", "Bob Builder", "M", null, null, null, 180L, "observed", 300L,
+        w.row(2, "mart_athlete", "Bob", "Builder", "Bob Builder", "M", "@SUM(1+1)*cmd|' /C calc'!A0", null, null, 180L, "observed", 300L,
                 "configured", null, "coggan7", 1L, "2026-11-05", "2026-11-05");
-        w.row(2, "mart_activities", 201L, "Commute", "ride", "Ride", "endurance", "road", false, false,
+        w.row(2, "mart_activities", 201L, "=HYPERLINK(\"http://evil.example\",\"Commute\")", "ride", "Ride", "endurance", "road", false, false,
                 "2026-11-05T07:00:00Z", "2026-11-05T08:00:00", "2026-11-05", 1800L, 2000L, 12000.0, null, null, null,
                 null, null, null, false);
         w.row(2, "mart_fitness", "2026-11-05", 0.0, 0.0, 0.0, 0.0);
@@ -139,11 +148,57 @@ public final class Fixture {
         return w;
     }
 
-    private static void zoneTimes(SnapshotWriter w, long athlete, long activity, String date, String sport, String type,
+    private static void zoneTimes(SnapshotWriter w, List<ZoneTime> times, long athlete, long activity, String date, String sport, String type,
             double coverage, long... seconds) {
+        times.add(new ZoneTime(athlete, activity, LocalDate.parse(date), sport, type, seconds));
         for (int z = 0; z < seconds.length; z++) {
             w.row(athlete, "mart_zone_times", activity, date, sport, type, (long) z + 1, z * 10.0,
                     z == seconds.length - 1 ? null : (z + 1) * 10.0, seconds[z], coverage);
+        }
+    }
+
+    /** One activity's seconds per zone of one type, as written into mart_zone_times. */
+    private record ZoneTime(long athlete, long activity, LocalDate date, String sport, String type, long[] seconds) {
+    }
+
+    /**
+     * mart_zone_periods from the zone times written above, as the warehouse sums them (transform-service's
+     * ZonePeriodsTest proves the SQL): per type, sport and 'all', day / ISO week / month, every zone of the type.
+     */
+    private static void zonePeriods(SnapshotWriter w, List<ZoneTime> times) {
+        Map<String, Integer> zoneCounts = new TreeMap<>();
+        for (ZoneTime t : times) {
+            zoneCounts.merge(t.athlete() + "|" + t.type(), t.seconds().length, Math::max);
+        }
+        // key: athlete|type|sport|period|start -> {end, seconds per zone..., activities}
+        Map<String, long[]> sums = new TreeMap<>();
+        for (ZoneTime t : times) {
+            int zones = zoneCounts.get(t.athlete() + "|" + t.type());
+            for (String sport : List.of(t.sport(), "all")) {
+                for (String period : List.of("day", "week", "month")) {
+                    LocalDate start = period.equals("day") ? t.date()
+                            : period.equals("week") ? t.date().minusDays(t.date().getDayOfWeek().getValue() - 1)
+                            : t.date().withDayOfMonth(1);
+                    LocalDate end = period.equals("day") ? start : period.equals("week") ? start.plusDays(6)
+                            : start.plusMonths(1).minusDays(1);
+                    long[] v = sums.computeIfAbsent(t.athlete() + "|" + t.type() + "|" + sport + "|" + period + "|" + start,
+                            k -> new long[zones + 2]);
+                    v[0] = end.toEpochDay();
+                    for (int z = 0; z < t.seconds().length; z++) {
+                        v[1 + z] += t.seconds()[z];
+                    }
+                    v[zones + 1]++;
+                }
+            }
+        }
+        for (Map.Entry<String, long[]> e : sums.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            long[] v = e.getValue();
+            int zones = v.length - 2;
+            for (int z = 0; z < zones; z++) {
+                w.row(Long.parseLong(k[0]), "mart_zone_periods", k[1], k[2], k[3], k[4],
+                        LocalDate.ofEpochDay(v[0]).toString(), (long) z + 1, (long) zones, v[1 + z], v[zones + 1]);
+            }
         }
     }
 

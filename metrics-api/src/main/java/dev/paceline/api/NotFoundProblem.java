@@ -1,9 +1,0 @@
-package dev.paceline.api;
-
-/** An unknown athlete, activity or date: served as 404 problem. */
-public class NotFoundProblem extends RuntimeException {
-
-    public NotFoundProblem(String message) {
-        super(message);
-    }
-}
