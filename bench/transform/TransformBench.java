@@ -14,11 +14,7 @@ import dev.paceline.transform.engine.ModelCatalog;
 import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.macro.SqlDialect;
 import dev.paceline.transform.service.TransformRunner;
-import dev.paceline.transform.stats.ActivityHistogramsModel;
-import dev.paceline.transform.stats.ActivityPowerCurveModel;
-import dev.paceline.transform.stats.ActivityRunBestsModel;
-import dev.paceline.transform.stats.ActivityStreamStatsModel;
-import dev.paceline.transform.stats.StreamStatsCache;
+import dev.paceline.transform.stats.StreamStatistics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -106,10 +102,16 @@ public final class TransformBench {
                 (System.nanoTime() - t0) / 1e9);
         }
 
-        StreamStatsCache cache = new StreamStatsCache();
-        List<JavaModel> java = List.of(new ActivityStreamStatsModel(cache), new ActivityPowerCurveModel(cache),
-                new ActivityHistogramsModel(cache), new ActivityRunBestsModel(cache));
-        ModelGraph graph = ModelCatalog.load("models", TransformBench.class.getClassLoader(), Optional.empty(), java);
+        List<JavaModel> java = List.of(new StreamStatistics());
+        // ENABLE: opt-in models to build, e.g. ENABLE=stg_strava__streams (then raw streams are loaded too); default none.
+        java.util.Set<String> enable = new java.util.LinkedHashSet<>();
+        for (String name : System.getenv().getOrDefault("ENABLE", "").split("[ ,]+")) {
+            if (!name.isBlank()) {
+                enable.add(name);
+            }
+        }
+        ModelGraph graph = ModelCatalog.load("models", TransformBench.class.getClassLoader(), Optional.empty(), java, enable);
+        System.out.println("opt-in models enabled: " + enable + " (ENABLE)");
         try (DuckDbWarehouse warehouse = new DuckDbWarehouse(dir.resolve("warehouse.duckdb"), lake)) {
             warehouse.execute("SET memory_limit = '" + duckMemory + "'");
             warehouse.execute("SET preserve_insertion_order = false");

@@ -6,12 +6,11 @@ cd "$(dirname "$0")/../.."
 N=${1:-3000}
 DIR=${2:-/tmp/paceline-transform-bench}
 HEAP=${HEAP:-1g}
-CP_FILE=$(mktemp)
 echo "== compiling transform-service and strava-simulator (with their upstream modules)" >&2
-./mvnw -B -q -o -pl transform-service,strava-simulator -am compile >&2
-./mvnw -B -q -o -pl transform-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >&2
-CP="transform-service/target/classes:strava-simulator/target/classes:platform/target/classes:activity-stats/target/classes"
-CP="$CP:$(cat "$CP_FILE")"
-rm -f "$CP_FILE"
+# process-classes also writes target/runtime-classpath.txt (maven-dependency-plugin, bound in the build: no extra
+# plugin resolution, so this works offline once the project has been built).
+./mvnw -B -q -o -pl transform-service,strava-simulator -am process-classes >&2
+CP="transform-service/target/classes:strava-simulator/target/classes:platform/target/classes:platform-warehouse/target/classes:activity-stats/target/classes"
+CP="$CP:$(cat transform-service/target/runtime-classpath.txt)"
 echo "== running with -Xmx$HEAP" >&2
 exec java -Xmx"$HEAP" -cp "$CP" bench/transform/TransformBench.java "$N" "$DIR"

@@ -1,13 +1,14 @@
 {#
 grain: one row per stream sample (athlete_id, activity_id, sample_index) of live activities; the time stream drives, other streams are read at the same position (null when absent)
-description: t in seconds from the start; velocity in m/s; distance and altitude in metres; grade in percent; temp in degrees Celsius; lat/lng in degrees.
+description: opt-in (paceline.transform.enable-models=stg_strava__streams), for SQL over samples; off by default, and then raw streams are not loaded into the warehouse at all. t in seconds from the start; velocity in m/s; distance and altitude in metres; grade in percent; temp in degrees Celsius; lat/lng in degrees.
 tests:
   - unique: athlete_id, activity_id, sample_index
   - not_null: athlete_id, activity_id, sample_index, t
   - relationships: athlete_id, activity_id -> stg_strava__activities
   - expression [warn]: watts is null or watts >= 0
 #}
-{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'sample_index'], batch_seconds=1000000) }}
+{{ config(materialized='incremental', unique_key=['athlete_id', 'activity_id', 'sample_index'], batch_seconds=1000000,
+    enabled=false) }}
 
 -- The latest version's key first, then its payload by an equality join: a filter over the payload column itself
 -- would carry every raw payload (hundreds of MB) through the subquery joins of in_changed().

@@ -17,7 +17,6 @@ import java.util.List;
  * @param powerBests best power at {@link PowerBests#STANDARD_DURATIONS_S} (qualifying windows only)
  * @param powerCurve mean-maximal power on {@link PowerBests#curveDurations(int)} (qualifying windows only)
  * @param normalizedPower NP/IF/TSS; null with fewer than 30 power seconds
- * @param heartRateLoad TRIMP/hrTSS; null without HR seconds or without max HR in the options
  * @param heartrateHistogram seconds per bpm
  * @param powerHistogram seconds per W
  * @param speedHistogram seconds per 0.01 m/s
@@ -25,7 +24,7 @@ import java.util.List;
  */
 public record ActivityStats(Coverage coverage, ChannelSummary power, ChannelSummary heartrate, ChannelSummary speed,
         List<PowerBest> powerBests, List<PowerBest> powerCurve, NormalizedPower normalizedPower,
-        HeartRateLoad heartRateLoad, Histogram heartrateHistogram, Histogram powerHistogram, Histogram speedHistogram,
+        Histogram heartrateHistogram, Histogram powerHistogram, Histogram speedHistogram,
         List<RunBest> runBests) {
 
     public static ActivityStats compute(StreamSet streams, Options options) {
@@ -44,7 +43,7 @@ public record ActivityStats(Coverage coverage, ChannelSummary power, ChannelSumm
         List<PowerBest> curve = PowerBests.curve(grid);
         return new ActivityStats(coverage, ChannelSummary.of(grid.watts), ChannelSummary.of(grid.heartrate),
                 ChannelSummary.of(grid.speed), PowerBests.standard(curve), curve,
-                NormalizedPower.of(grid, options.ftpW()), HeartRateLoad.of(grid, options), hr, pw, sp,
+                NormalizedPower.of(grid, options.ftpW()), hr, pw, sp,
                 RunBests.of(streams));
     }
 

@@ -167,28 +167,6 @@ public final class Histogram {
         return s;
     }
 
-    /**
-     * Seconds per zone. Zone {@code i} holds the values {@code v} with {@code lower[i] < v ≤ lower[i+1]}; the first
-     * zone also holds everything at or below its lower bound (so 0 is in zone 1), the last zone has no upper bound.
-     *
-     * @param lowerBounds lower bound of each zone in the value unit, strictly increasing (usually starting at 0)
-     * @param moving moving seconds ({@code true}, the METRICS.md figure) or recorded seconds
-     */
-    public long[] zoneSeconds(double[] lowerBounds, boolean moving) {
-        Zones.checkBounds(lowerBounds);
-        long[] out = new long[lowerBounds.length];
-        int[] secs = moving ? movingS : recordedS;
-        int zone = 0;
-        for (int i = 0; i < buckets.length; i++) {
-            double v = (double) buckets[i] / kind.scale;
-            while (zone + 1 < lowerBounds.length && v > lowerBounds[zone + 1]) {
-                zone++;
-            }
-            out[zone] += secs[i];
-        }
-        return out;
-    }
-
     @Override
     public String toString() {
         return "Histogram[" + kind + ", " + buckets.length + " buckets, " + totalRecordedS() + " s]";

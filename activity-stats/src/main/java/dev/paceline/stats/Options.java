@@ -6,8 +6,8 @@ package dev.paceline.stats;
  *
  * @param ftpW FTP in force on the activity's date (W), for IF and TSS; null: no IF/TSS
  * @param maxHrBpm max HR in force on the activity's date, for hrTSS; null: no hrTSS
- * @param restHrBpm resting HR; null: {@link HeartRateLoad#DEFAULT_REST_HR_BPM}
- * @param thresholdHrBpm lactate-threshold HR (LTHR); null: {@link HeartRateLoad#THRESHOLD_SHARE_OF_MAX} × max HR
+ * @param restHrBpm resting HR; null: {@code HeartRateLoad.DEFAULT_REST_HR_BPM} (the test oracle)
+ * @param thresholdHrBpm lactate-threshold HR (LTHR); null: {@code HeartRateLoad.THRESHOLD_SHARE_OF_MAX} × max HR
  * @param female Banister's female coefficients (0.86, 1.67) instead of the male ones (0.64, 1.92)
  * @param maxGapS largest time difference between samples bridged by forward fill (METRICS.md: 5)
  * @param maxElapsedS guard against corrupt time streams: refuse grids longer than this

@@ -36,10 +36,10 @@ class HistogramTest {
         StreamSet s = StreamSet.builder().time(0, 1, 2, 3, 4, 5).watts(0, 100, 150, 151, 200, 400).build();
         Histogram p = ActivityStats.compute(s, Options.defaults()).powerHistogram();
         // zones: (≤100], (100,150], (150,200], (200,∞)
-        assertThat(p.zoneSeconds(new double[] {0, 100, 150, 200}, true)).containsExactly(2, 1, 2, 1);
-        assertThat(p.zoneSeconds(new double[] {0, 100, 150, 200}, false)).containsExactly(2, 1, 2, 1);
-        assertThat(p.zoneSeconds(new double[] {0}, true)).containsExactly(6);
-        assertThatThrownBy(() -> p.zoneSeconds(new double[] {0, 100, 100}, true))
+        assertThat(Zones.zoneSeconds(p, new double[] {0, 100, 150, 200}, true)).containsExactly(2, 1, 2, 1);
+        assertThat(Zones.zoneSeconds(p, new double[] {0, 100, 150, 200}, false)).containsExactly(2, 1, 2, 1);
+        assertThat(Zones.zoneSeconds(p, new double[] {0}, true)).containsExactly(6);
+        assertThatThrownBy(() -> Zones.zoneSeconds(p, new double[] {0, 100, 100}, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("increase strictly");
         assertThat(Zones.zoneOf(0, new double[] {0, 100})).isZero();
@@ -72,7 +72,7 @@ class HistogramTest {
         }
         StreamSet s = StreamSet.builder().time(Streams.seconds(0, n)).velocity(v).build();
         ActivityStats a = ActivityStats.compute(s, Options.defaults());
-        long[] fromBuckets = a.speedHistogram().zoneSeconds(bounds, true);
+        long[] fromBuckets = Zones.zoneSeconds(a.speedHistogram(), bounds, true);
         long[] exact = new long[bounds.length];
         int misplaced = 0;
         for (double x : v) {
@@ -93,7 +93,7 @@ class HistogramTest {
         }
         assertThat(diff).isLessThanOrEqualTo(2L * misplaced);
         assertThat((double) misplaced / n).isLessThan(0.005);
-        assertThat(fromBuckets).containsExactly(a.speedHistogram().zoneSeconds(bounds, false));
+        assertThat(fromBuckets).containsExactly(Zones.zoneSeconds(a.speedHistogram(), bounds, false));
         assertThat(java.util.Arrays.stream(fromBuckets).sum()).isEqualTo(n);
     }
 
@@ -101,7 +101,7 @@ class HistogramTest {
     void histogramsRoundTripThroughWarehouseRows() {
         Histogram h = Histogram.fromRows(Histogram.Kind.HEARTRATE, new int[] {90, 150}, new int[] {10, 20},
                 new int[] {5, 20});
-        assertThat(h.zoneSeconds(HeartRateZones.bounds(190), true)).containsExactly(5, 0, 20, 0, 0);
+        assertThat(Zones.zoneSeconds(h, HeartRateZones.bounds(190), true)).containsExactly(5, 0, 20, 0, 0);
         assertThatThrownBy(() -> Histogram.fromRows(Histogram.Kind.POWER, new int[] {2, 1}, new int[2], new int[2]))
                 .hasMessageContaining("strictly increasing");
     }

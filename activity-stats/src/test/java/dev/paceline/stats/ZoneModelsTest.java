@@ -35,9 +35,9 @@ class ZoneModelsTest {
     void aBirthdayMovesTheZoneTimesOfTheSameHistogram() {
         // the same ride on the day before and on the birthday: 145 bpm is zone 2 at max 186, zone 3 at max 185
         Histogram hr = Histogram.fromRows(Histogram.Kind.HEARTRATE, new int[] {145}, new int[] {600}, new int[] {600});
-        assertThat(hr.zoneSeconds(HeartRateZones.bounds(HeartRateZones.maxHrOn(BIRTH, LocalDate.of(2026, 5, 16))), true))
+        assertThat(Zones.zoneSeconds(hr, HeartRateZones.bounds(HeartRateZones.maxHrOn(BIRTH, LocalDate.of(2026, 5, 16))), true))
                 .containsExactly(0, 600, 0, 0, 0);
-        assertThat(hr.zoneSeconds(HeartRateZones.bounds(HeartRateZones.maxHrOn(BIRTH, LocalDate.of(2026, 5, 17))), true))
+        assertThat(Zones.zoneSeconds(hr, HeartRateZones.bounds(HeartRateZones.maxHrOn(BIRTH, LocalDate.of(2026, 5, 17))), true))
                 .containsExactly(0, 0, 600, 0, 0);
     }
 
@@ -121,12 +121,12 @@ class ZoneModelsTest {
 
         // from streams: an hour at 162 bpm with max 180, rest 60 and no LTHR → threshold 0.9 × 180 = 162 → 100
         StreamSet s = StreamSet.builder().time(Streams.seconds(0, 3600)).heartrate(Streams.constant(3600, 162)).build();
-        HeartRateLoad l = ActivityStats.compute(s, Options.defaults().withHeartRate(180, 60, null, false)).heartRateLoad();
+        HeartRateLoad l = HeartRateLoad.of(OneHzGrid.of(s), Options.defaults().withHeartRate(180, 60, null, false));
         assertThat(l.thresholdHrBpm()).isEqualTo(162);
         assertThat(l.hrTss()).isCloseTo(100, within(1e-9));
-        assertThat(ActivityStats.compute(s, Options.defaults()).heartRateLoad()).isNull();
+        assertThat(HeartRateLoad.of(OneHzGrid.of(s), Options.defaults())).isNull();
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> ActivityStats.compute(s, Options.defaults().withHeartRate(180, 60, 55, false)))
+                () -> HeartRateLoad.of(OneHzGrid.of(s), Options.defaults().withHeartRate(180, 60, 55, false)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threshold HR (55.0 bpm) must be above rest HR (60.0 bpm)")
                 .hasMessageContaining("athlete settings");

@@ -107,11 +107,11 @@ class HelmChartTest {
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
                 .containsEntry("PACELINE_LAKE_URI", "file:///data/lake")
                 .containsEntry("PACELINE_WAREHOUSE_URI", "duckdb:/data/warehouse.duckdb")
-                .containsEntry("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT", "2GB")
+                .containsEntry("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT", "1GB")
                 .containsEntry("PACELINE_INGEST_SCHEDULE", "off");
-        // DuckDB's 2GB plus the JVM fit the transform's limit.
+        // DuckDB's 1GB plus the JVM fit the transform's limit.
         assertThat(r.one(Deployment.class, "paceline-transform-service").getSpec().getTemplate().getSpec().getContainers().get(0)
-                .getResources().getLimits().get("memory").toString()).isEqualTo("3Gi");
+                .getResources().getLimits().get("memory").toString()).isEqualTo("2Gi");
         PersistentVolumeClaim pvc = r.one(PersistentVolumeClaim.class, "paceline-data");
         assertThat(pvc.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
         for (Deployment d : r.all(Deployment.class)) {

@@ -86,11 +86,11 @@ class KustomizeOverlaysTest {
         assertThat(r.one(ConfigMap.class, "paceline-config").getData())
                 .containsEntry("PACELINE_LAKE_URI", "file:///data/lake")
                 .containsEntry("PACELINE_WAREHOUSE_URI", "duckdb:/data/warehouse.duckdb")
-                .containsEntry("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT", "2GB");
-        // DuckDB's 2GB plus the JVM: the patch raised the memory limit and kept the base's CPU limit.
+                .containsEntry("PACELINE_WAREHOUSE_DUCKDB_MEMORY_LIMIT", "1GB");
+        // DuckDB's 1GB plus the JVM: the patch raised the memory limit and kept the base's CPU limit.
         ResourceRequirements transform = r.one(Deployment.class, "transform-service").getSpec()
                 .getTemplate().getSpec().getContainers().get(0).getResources();
-        assertThat(transform.getLimits().get("memory").toString()).isEqualTo("3Gi");
+        assertThat(transform.getLimits().get("memory").toString()).isEqualTo("2Gi");
         assertThat(transform.getLimits()).containsKey("cpu");
         assertThat(r.one(PersistentVolumeClaim.class, "paceline-data").getSpec().getAccessModes())
                 .containsExactly("ReadWriteOnce");

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDrillIT {
 
+    /** The drills crash inside the batched build of the opt-in per-sample model, so it is on. */
+    private static final java.util.Set<String> STREAM_SAMPLES = java.util.Set.of("stg_strava__streams");
+
     private static final Duration LEASE_TTL = Duration.ofSeconds(3);
 
     @TempDir
@@ -57,7 +60,7 @@ class CrashDrillIT {
         try (DuckDbWarehouse warehouse = new DuckDbWarehouse(warehouseFile(), lake)) {
             List<JavaModel> java = Harness.shippedJavaModels();
             TransformRunner runner = new TransformRunner(lake, warehouse, ModelCatalog.load("models", getClass().getClassLoader(),
-                    Optional.empty(), java), SqlDialect.of(warehouse.dialect()), java, Json.MAPPER, Clock.systemUTC(),
+                    Optional.empty(), java, STREAM_SAMPLES), SqlDialect.of(warehouse.dialect()), java, Json.MAPPER, Clock.systemUTC(),
                     new TransformRunner.Settings(5, LEASE_TTL, 1000, 1, "baseline"));
             RunReport report = runner.run(runner.newId(), new TransformRunner.Request("test", null, false, false), r -> { });
             assertThat(report.status()).as(String.valueOf(report.error())).isEqualTo("succeeded");
@@ -81,7 +84,8 @@ class CrashDrillIT {
                 .env("PACELINE_WAREHOUSE_URI", "duckdb:" + warehouseFile())
                 .env("PACELINE_MODE", "job")
                 .property("paceline.transform.lease-ttl", LEASE_TTL.toSeconds() + "s")
-                .property("paceline.transform.poll-enabled", "false");
+                .property("paceline.transform.poll-enabled", "false")
+                .property("paceline.transform.enable-models", "stg_strava__streams");
     }
 
     /** The live build, after checking that its manifest and every partition it names are whole. */

@@ -54,7 +54,7 @@ class DeletionReachesEveryLayerTest {
 
     @Test
     void aDeauthorizedAthleteLeavesNoRowInAnyTableButTheMarkerAndTheSnapshotAndOlderBuildsForgetThem() {
-        try (Harness h = new Harness(dir, "models")) {
+        try (Harness h = Harness.withStreamSamples(dir)) {
             athlete(h, KEPT, 10);
             athlete(h, LEAVING, 20);
             h.fixture.manifest();
@@ -94,7 +94,7 @@ class DeletionReachesEveryLayerTest {
 
     @Test
     void aDeletedActivityLeavesEveryTableAndComesBackWhenStravaServesItAgain() {
-        try (Harness h = new Harness(dir, "models")) {
+        try (Harness h = Harness.withStreamSamples(dir)) {
             athlete(h, KEPT, 10);
             h.fixture.manifest();
             assertThat(h.run().status()).isEqualTo("succeeded");

@@ -81,6 +81,11 @@ class ExactlyOnceLoadTest {
         }
 
         @Override
+        public dev.paceline.platform.warehouse.RowAppender appender(String table, TableSchema schema) {
+            return delegate.appender(table, schema);
+        }
+
+        @Override
         public ExportResult export(String sql, Map<String, ?> params, String lakePrefix) {
             return delegate.export(sql, params, lakePrefix);
         }

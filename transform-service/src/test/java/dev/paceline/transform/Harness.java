@@ -5,20 +5,17 @@ import dev.paceline.platform.lake.FileLake;
 import dev.paceline.platform.warehouse.DuckDbWarehouse;
 import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.transform.engine.ModelCatalog;
+import dev.paceline.transform.stats.StreamStatistics;
 import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.macro.SqlDialect;
 import dev.paceline.transform.service.TransformRunner;
-import dev.paceline.transform.stats.ActivityHistogramsModel;
-import dev.paceline.transform.stats.ActivityPowerCurveModel;
-import dev.paceline.transform.stats.ActivityRunBestsModel;
-import dev.paceline.transform.stats.ActivityStreamStatsModel;
-import dev.paceline.transform.stats.StreamStatsCache;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A FileLake in a temp folder, an in-memory DuckDB and a runner over a model folder. */
 public final class Harness implements AutoCloseable {
@@ -35,16 +32,24 @@ public final class Harness implements AutoCloseable {
 
     /** The Java models the shipped SQL models ref() (CDI registers the same beans in the app). */
     public static List<JavaModel> shippedJavaModels() {
-        StreamStatsCache cache = new StreamStatsCache();
-        return List.of(new ActivityStreamStatsModel(cache), new ActivityPowerCurveModel(cache), new ActivityHistogramsModel(cache),
-                new ActivityRunBestsModel(cache));
+        return List.of(new StreamStatistics());
     }
 
     public Harness(Path dir, String modelsRoot, Warehouse wrapped, List<JavaModel> javaModels) {
+        this(dir, modelsRoot, wrapped, javaModels, Set.of());
+    }
+
+    /** The shipped models with the opt-in per-sample staging model {@code stg_strava__streams} turned on. */
+    public static Harness withStreamSamples(Path dir) {
+        return new Harness(dir, "models", null, shippedJavaModels(), Set.of("stg_strava__streams"));
+    }
+
+    /** @param enable opt-in models to build ({@code paceline.transform.enable-models}) */
+    public Harness(Path dir, String modelsRoot, Warehouse wrapped, List<JavaModel> javaModels, Set<String> enable) {
         this.lake = new FileLake(dir.resolve("lake"));
         this.warehouse = wrapped != null ? wrapped : new DuckDbWarehouse(null, lake);
         this.fixture = new LakeFixture(lake);
-        this.graph = ModelCatalog.load(modelsRoot, Harness.class.getClassLoader(), Optional.empty(), javaModels);
+        this.graph = ModelCatalog.load(modelsRoot, Harness.class.getClassLoader(), Optional.empty(), javaModels, enable);
         this.runner = new TransformRunner(lake, warehouse, graph, SqlDialect.of(warehouse.dialect()), javaModels, Json.MAPPER,
                 Clock.systemUTC(), new TransformRunner.Settings(3, Duration.ofMinutes(5), 1000, 1, "test"));
     }

@@ -2,10 +2,13 @@ package dev.paceline.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paceline.platform.lake.FileLake;
+import dev.paceline.platform.warehouse.DuckDbWarehouse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +20,7 @@ class StagingPipelineTest {
 
     @Test
     void buildsStagingFromRawEnvelopesThenMergesChangesAndTombstones() {
-        try (Harness h = new Harness(dir, "models")) {
+        try (Harness h = Harness.withStreamSamples(dir)) {
             String run = LakeFixture.resource("detailed_activity_run.json");
             h.fixture.putAthlete(26462176, "{\"id\":26462176,\"firstname\":\"A\",\"lastname\":\"B\",\"sex\":\"M\",\"weight\":70.5}")
                     .putZones(26462176, LakeFixture.ZONES)
@@ -94,6 +97,37 @@ class StagingPipelineTest {
             assertThat(third.models()).filteredOn(m -> m.model().equals("stg_strava__streams"))
                     .extracting(ModelResult::mode).containsExactly("skipped");
             assertThat(h.count("stg_strava__streams")).isEqualTo(80);
+        }
+    }
+
+    @Test
+    void byDefaultRawStreamsStayInTheLakeAndTheStatisticsStillReadThemOnce() {
+        java.util.function.Supplier<DuckDbWarehouse> warehouse = () -> new DuckDbWarehouse(dir.resolve("wh.duckdb"),
+                new FileLake(dir.resolve("lake")));
+        try (Harness h = new Harness(dir, "models", warehouse.get(), Harness.shippedJavaModels())) {
+            h.fixture.putAthlete(1, "{\"id\":1}")
+                    .putActivity(1, 11, LakeFixture.activity(11, "Ride", "Ride", false, "2026-11-20T07:30:00Z", 30000, 3600, 3700))
+                    .putStreams(1, 11, LakeFixture.streams(100, 200))
+                    .manifest();
+            RunReport first = h.run();
+            assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo("succeeded");
+            assertThat(first.objectsLoaded()).as("the athlete and the activity; not the streams").isEqualTo(2);
+            assertThat(first.models()).extracting(ModelResult::model).doesNotContain("stg_strava__streams")
+                    .contains("int_activity_stream_stats", "int_activity_histograms");
+            assertThat(h.count("raw_strava__streams")).isZero();
+            assertThat(h.query("SELECT samples, max_power_w FROM int_activity_stream_stats WHERE activity_id = 11"))
+                    .containsExactly(Map.of("samples", 100L, "max_power_w", 206.0));
+            assertThat(h.query("SELECT kind FROM _paceline_skipped_kinds")).extracting(r -> r.get("kind")).containsExactly("streams");
+        }
+        // Turning the per-sample model on later loads the streams every consumed manifest listed, then builds it.
+        try (Harness h = new Harness(dir, "models", warehouse.get(), Harness.shippedJavaModels(), Set.of("stg_strava__streams"))) {
+            RunReport enabled = h.run();
+            assertThat(enabled.status()).as(String.valueOf(enabled.error())).isEqualTo("succeeded");
+            assertThat(enabled.manifestsLoaded()).isZero();
+            assertThat(enabled.objectsLoaded()).isEqualTo(1);
+            assertThat(h.count("_paceline_skipped_kinds")).isZero();
+            assertThat(h.count("raw_strava__streams")).isEqualTo(1);
+            assertThat(h.count("stg_strava__streams")).isEqualTo(100);
         }
     }
 

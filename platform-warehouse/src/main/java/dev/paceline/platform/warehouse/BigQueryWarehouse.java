@@ -200,6 +200,14 @@ public final class BigQueryWarehouse implements Warehouse {
     }
 
     @Override
+    public RowAppender appender(String table, TableSchema schema) {
+        if (schema.columns().isEmpty()) {
+            throw new IllegalArgumentException("appender for " + table + ": the schema has no columns");
+        }
+        return new BigQueryStagedAppender(this, lake, table, schema);
+    }
+
+    @Override
     public ExportResult export(String sql, Map<String, ?> params, String lakePrefix) {
         boolean singleObject = lakePrefix.endsWith(".ndjson.gz");
         String base = singleObject ? lakePrefix + ".parts" : stripSlash(lakePrefix);

@@ -197,6 +197,29 @@ public final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
+    public RowAppender appender(String table, TableSchema schema) {
+        if (schema.columns().isEmpty()) {
+            throw new IllegalArgumentException("appender for " + table + ": the schema has no columns");
+        }
+        String[] parts = splitName(table);
+        execute("CREATE TABLE IF NOT EXISTS " + qualify(table) + " (" + columnDefinitions(schema) + ")");
+        List<String> existing = describe(table).orElseThrow().columns().stream().map(Column::name).toList();
+        List<String> wanted = schema.columns().stream().map(Column::name).toList();
+        if (!existing.equals(wanted)) {
+            throw new WarehouseException("appender for " + qualify(table) + ": the table has columns " + existing
+                    + " but the rows have " + wanted + "; drop or replace the table first");
+        }
+        return locked(() -> {
+            try {
+                return new DuckDbAppender(qualify(table), schema,
+                        connection.unwrap(org.duckdb.DuckDBConnection.class).createAppender(parts[0], parts[1]), lock);
+            } catch (SQLException e) {
+                throw new WarehouseException("cannot open a DuckDB appender on " + qualify(table) + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
     public ExportResult export(String sql, Map<String, ?> params, String lakePrefix) {
         String target = exportPath(lakePrefix);
         Path tempFile = tempDir.resolve("export-" + UUID.randomUUID() + ".ndjson");

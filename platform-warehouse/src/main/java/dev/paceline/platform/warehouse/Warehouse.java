@@ -47,6 +47,12 @@ public interface Warehouse extends AutoCloseable {
     long load(String table, TableSchema schema, List<String> lakePaths, WriteMode mode);
 
     /**
+     * Opens an appender writing rows computed in this process into {@code table} (created with {@code schema} when
+     * missing; an existing table must have the schema's column names in order). No lake object is left behind.
+     */
+    RowAppender appender(String table, TableSchema schema);
+
+    /**
      * Exports the rows of {@code sql} to gzip-compressed NDJSON lake objects under {@code lakePrefix}
      * ({@code <prefix>/part-00000.ndjson.gz}, …, or exactly {@code lakePrefix} when it ends with {@code .ndjson.gz}).
      */

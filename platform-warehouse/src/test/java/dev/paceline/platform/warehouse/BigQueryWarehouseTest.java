@@ -305,6 +305,64 @@ class BigQueryWarehouseTest {
     }
 
     @Test
+    void anAppenderStagesItsRowsInTheLakeLoadsThemInOneJobAndDeletesTheStagedParts() throws Exception {
+        stubJob(LOAD_CONFIG, "{\"load\":{\"outputRows\":\"2\",\"inputFiles\":\"1\"}}", "\"totalRows\":\"0\"");
+        Map<String, String> staged = new java.util.LinkedHashMap<>();
+        Lake recording = (Lake) java.lang.reflect.Proxy.newProxyInstance(Lake.class.getClassLoader(),
+                new Class<?>[] {Lake.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("put")) {
+                        staged.put((String) args[0], new String((byte[]) args[1], StandardCharsets.UTF_8));
+                    }
+                    try {
+                        return method.invoke(lake, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        BigQuery client = BigQueryOptions.newBuilder().setHost(wm.baseUrl()).setProjectId("proj-1")
+                .setCredentials(NoCredentials.getInstance())
+                .setRetrySettings(RetrySettings.newBuilder().setMaxAttempts(1).build()).build().getService();
+        BigQueryWarehouse staging = new BigQueryWarehouse(client, "proj-1", "paceline", "EU", recording);
+        TableSchema schema = TableSchema.of(Column.of("athlete_id", ColumnType.INT64), Column.of("kind", ColumnType.STRING),
+                Column.of("watts", ColumnType.FLOAT64), Column.of("day", ColumnType.DATE), Column.of("ok", ColumnType.BOOL));
+
+        long rows;
+        try (RowAppender appender = staging.appender("int_activity_histograms__incr", schema)) {
+            appender.append(7L, "power", 250.5, LocalDate.of(2024, 5, 1), true);
+            appender.append(7L, null, Double.NaN, null, false);
+            rows = appender.finish();
+        }
+
+        assertThat(rows).isEqualTo(2);
+        assertThat(staged).hasSize(1);
+        String part = staged.keySet().iterator().next();
+        assertThat(part).matches("state/warehouse/appends/[0-9a-f-]{36}/part-00000\\.ndjson");
+        assertThat(staged.get(part)).isEqualTo("{\"athlete_id\":7,\"kind\":\"power\",\"watts\":250.5,\"day\":\"2024-05-01\","
+                + "\"ok\":true}\n{\"athlete_id\":7,\"watts\":\"NaN\",\"ok\":false}\n");
+        JsonNode load = postedJob(0).at("/configuration/load");
+        assertThat(load.get("sourceUris")).extracting(JsonNode::asText).containsExactly("gs://paceline-lake/prod/" + part);
+        assertThat(load.get("writeDisposition").asText()).isEqualTo("WRITE_APPEND");
+        assertThat(load.at("/destinationTable/tableId").asText()).isEqualTo("int_activity_histograms__incr");
+        assertThat(load.at("/schema/fields").toString()).contains("{\"mode\":\"NULLABLE\",\"name\":\"day\",\"type\":\"DATE\"}");
+        assertThat(lake.stat(part)).as("the staged part is deleted after the load").isEmpty();
+    }
+
+    @Test
+    void anAppenderClosedBeforeFinishingLoadsNothingAndLeavesNoStagedObject() {
+        stubJob(LOAD_CONFIG, "{\"load\":{\"outputRows\":\"1\"}}", "\"totalRows\":\"0\"");
+        TableSchema schema = TableSchema.of(Column.of("athlete_id", ColumnType.INT64));
+        try (RowAppender appender = wh.appender("t", schema)) {
+            appender.append(1L);
+            assertThatThrownBy(() -> appender.append("seven"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("athlete_id").hasMessageContaining("INT64").hasMessageContaining("String");
+            assertThatThrownBy(() -> appender.append(1L, 2L)).hasMessageContaining("has 2 values but the table has 1 columns");
+        }
+        assertThat(wm.getAllServeEvents()).isEmpty();
+        assertThat(lake.listAll("state/warehouse/")).isEmpty();
+    }
+
+    @Test
     void loadAndExportRefuseALakeThatIsNotInGcs() {
         BigQuery client = BigQueryOptions.newBuilder().setHost(wm.baseUrl()).setProjectId("proj-1")
                 .setCredentials(NoCredentials.getInstance()).build().getService();

@@ -41,6 +41,50 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void anAppenderWritesEveryColumnTypeStraightIntoANewTable() {
+        TableSchema schema = TableSchema.of(Column.of("athlete_id", ColumnType.INT64), Column.of("kind", ColumnType.STRING),
+                Column.of("watts", ColumnType.FLOAT64), Column.of("ok", ColumnType.BOOL), Column.of("day", ColumnType.DATE),
+                Column.of("at", ColumnType.DATETIME), Column.of("ts", ColumnType.TIMESTAMP),
+                Column.of("n", ColumnType.NUMERIC), Column.array("tags", ColumnType.STRING));
+        long rows;
+        try (RowAppender appender = wh.appender("appended", schema)) {
+            appender.append(7L, "power", 250.5, true, LocalDate.of(2024, 5, 1), LocalDateTime.of(2024, 5, 1, 7, 30),
+                    Instant.parse("2024-05-01T07:30:00Z"), new BigDecimal("1.250000000"), List.of("a", "b"));
+            appender.append(8, null, 3, false, "2024-05-02", null, null, null, null);
+            rows = appender.finish();
+        }
+        assertThat(rows).isEqualTo(2);
+        List<Map<String, Object>> read = wh.query("SELECT * FROM appended ORDER BY athlete_id");
+        assertThat(read.get(0)).containsEntry("athlete_id", 7L).containsEntry("kind", "power").containsEntry("watts", 250.5)
+                .containsEntry("ok", true).containsEntry("day", LocalDate.of(2024, 5, 1))
+                .containsEntry("at", LocalDateTime.of(2024, 5, 1, 7, 30))
+                .containsEntry("ts", Instant.parse("2024-05-01T07:30:00Z"))
+                .containsEntry("n", new BigDecimal("1.250000000")).containsEntry("tags", List.of("a", "b"));
+        assertThat(read.get(1)).containsEntry("athlete_id", 8L).containsEntry("kind", null).containsEntry("watts", 3.0)
+                .containsEntry("day", LocalDate.of(2024, 5, 2)).containsEntry("tags", null);
+        assertThat(lake.listAll("")).as("nothing staged in the lake").isEmpty();
+    }
+
+    @Test
+    void anAppenderRefusesRowsThatDoNotFitAndTablesWithOtherColumns() {
+        TableSchema schema = TableSchema.of(Column.of("athlete_id", ColumnType.INT64), Column.of("kind", ColumnType.STRING));
+        try (RowAppender appender = wh.appender("appended", schema)) {
+            assertThatThrownBy(() -> appender.append(1L))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("has 1 values but the table has 2 columns [athlete_id, kind]");
+            assertThatThrownBy(() -> appender.append(1.5, "x"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("column athlete_id").hasMessageContaining("INT64").hasMessageContaining("Double");
+            appender.append(1L, "x");
+            assertThat(appender.finish()).isEqualTo(1);
+        }
+        wh.execute("CREATE TABLE other (a BIGINT)");
+        assertThatThrownBy(() -> wh.appender("other", schema))
+                .isInstanceOf(WarehouseException.class)
+                .hasMessageContaining("has columns [a] but the rows have [athlete_id, kind]");
+    }
+
+    @Test
     void queryBindsNamedParametersAndNormalisesValues() {
         List<Map<String, Object>> rows = wh.query("""
                 SELECT @i + 1 AS i, @d * 2 AS d, @s || '@notaparam' AS s, @b AS b, @day + 1 AS day,

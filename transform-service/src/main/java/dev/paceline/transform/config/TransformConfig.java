@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /** transform-service settings ({@code paceline.transform.*}). */
 @ConfigMapping(prefix = "paceline.transform")
@@ -45,6 +46,12 @@ public interface TransformConfig {
      */
     @WithDefault("P7D")
     Duration freshnessMaxAge();
+
+    /**
+     * Opt-in models to build (models whose config says {@code enabled=false}), e.g. {@code stg_strava__streams}: one
+     * row per stream sample, for SQL over samples; off, raw streams are not loaded into the warehouse at all.
+     */
+    Optional<Set<String>> enableModels();
 
     /** Raw objects larger than this many bytes are quarantined (listed in GET /runs) instead of loaded. */
     @WithDefault("67108864")

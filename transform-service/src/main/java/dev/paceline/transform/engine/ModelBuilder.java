@@ -1,13 +1,11 @@
 package dev.paceline.transform.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paceline.platform.lake.Lake;
 import dev.paceline.platform.layout.LakeLayout;
 import dev.paceline.platform.warehouse.Column;
+import dev.paceline.platform.warehouse.RowAppender;
 import dev.paceline.platform.warehouse.TableSchema;
 import dev.paceline.platform.warehouse.Warehouse;
-import dev.paceline.platform.warehouse.WriteMode;
 import dev.paceline.transform.JavaModel;
 import dev.paceline.transform.Materialization;
 import dev.paceline.transform.Model;
@@ -15,14 +13,12 @@ import dev.paceline.transform.ModelException;
 import dev.paceline.transform.ModelResult;
 import dev.paceline.transform.RunCheckpoint;
 import dev.paceline.transform.macro.SqlDialect;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +28,6 @@ import org.jboss.logging.Logger;
 public final class ModelBuilder {
 
     private static final Logger LOG = Logger.getLogger(ModelBuilder.class);
-    private static final int JAVA_ROWS_PER_FILE = 100_000;
     /** The live activities of the warehouse: what Java models compute and batched builds split. */
     private static final String ACTIVITIES = "stg_strava__activities";
     /** The (athlete_id, activity_id) of one batch of a batched build; its in_changed() scope. */
@@ -45,16 +40,18 @@ public final class ModelBuilder {
     private final SqlDialect dialect;
     private final ModelRenderer renderer;
     private final ModelRenderer batchRenderer;
+    /** Java models by the name of each table they write. */
     private final Map<String, JavaModel> javaModels;
-    private final ObjectMapper json;
+    /** The Java models built by this builder (one run) and their mode: a pass writes all their tables. */
+    private final Map<JavaModel, String> javaBuilt = new IdentityHashMap<>();
     private final RunCheckpoint checkpoint;
 
-    public ModelBuilder(Warehouse warehouse, Lake lake, SqlDialect dialect, List<JavaModel> javaModels, ObjectMapper json) {
-        this(warehouse, lake, dialect, javaModels, json, RunCheckpoint.NONE);
+    public ModelBuilder(Warehouse warehouse, Lake lake, SqlDialect dialect, List<JavaModel> javaModels) {
+        this(warehouse, lake, dialect, javaModels, RunCheckpoint.NONE);
     }
 
     /** @param checkpoint told between two batches of a batched rebuild ({@code batch}) */
-    public ModelBuilder(Warehouse warehouse, Lake lake, SqlDialect dialect, List<JavaModel> javaModels, ObjectMapper json,
+    public ModelBuilder(Warehouse warehouse, Lake lake, SqlDialect dialect, List<JavaModel> javaModels,
             RunCheckpoint checkpoint) {
         this.checkpoint = checkpoint;
         this.warehouse = warehouse;
@@ -63,8 +60,7 @@ public final class ModelBuilder {
         this.renderer = new ModelRenderer(dialect, warehouse::qualify, ModelRenderer.CHANGED_TABLE);
         this.batchRenderer = new ModelRenderer(dialect, warehouse::qualify, BATCH_TABLE);
         this.javaModels = new LinkedHashMap<>();
-        javaModels.forEach(j -> this.javaModels.put(j.name(), j));
-        this.json = json;
+        javaModels.forEach(j -> j.tables().forEach(t -> this.javaModels.put(t.name(), j)));
     }
 
     public ModelRenderer renderer() {
@@ -74,16 +70,15 @@ public final class ModelBuilder {
     /**
      * Builds one model.
      *
-     * @param buildId the current build (names temporary lake objects)
      * @param fullRefresh rebuild incremental models from scratch
      * @param hasChanges whether the changed-activities table has rows (incremental models skip otherwise)
      */
-    public ModelResult build(Model model, String buildId, boolean fullRefresh, boolean hasChanges) {
+    public ModelResult build(Model model, boolean fullRefresh, boolean hasChanges) {
         long start = System.nanoTime();
         String mode;
         try {
             mode = switch (model.materialization()) {
-                case SEED -> seed(model, buildId);
+                case SEED -> seed(model);
                 case VIEW -> {
                     warehouse.execute(dialect.createView(warehouse.qualify(model.name()), renderer.render(model, false)));
                     yield "full";
@@ -92,7 +87,7 @@ public final class ModelBuilder {
                     warehouse.execute(dialect.createTableAs(warehouse.qualify(model.name()), renderer.render(model, false)));
                     yield "full";
                 }
-                case INCREMENTAL -> model.isJava() ? java(model, buildId, fullRefresh, hasChanges)
+                case INCREMENTAL -> model.isJava() ? java(model, fullRefresh, hasChanges)
                         : incremental(model, fullRefresh, hasChanges);
             };
         } catch (RuntimeException e) {
@@ -126,7 +121,7 @@ public final class ModelBuilder {
                         names(incrSchema));
                 return rebuild(model);
             }
-            mergeIncrement(model, target, incr, names(incrSchema));
+            mergeIncrement(model.uniqueKey(), target, incr, names(incrSchema));
             return "incremental";
         } finally {
             warehouse.execute("DROP TABLE IF EXISTS " + incr);
@@ -197,20 +192,31 @@ public final class ModelBuilder {
         return "full";
     }
 
-    private void mergeIncrement(Model model, String target, String incr, List<String> columns) {
+    private void mergeIncrement(List<String> uniqueKey, String target, String incr, List<String> columns) {
         String changed = warehouse.qualify(ModelRenderer.CHANGED_TABLE);
         warehouse.executeAtomically(List.of(
-                dialect.deleteVanished(target, incr, changed, model.uniqueKey()),
-                dialect.merge(target, incr, model.uniqueKey(), columns)));
+                dialect.deleteVanished(target, incr, changed, uniqueKey),
+                dialect.merge(target, incr, uniqueKey, columns)));
     }
 
-    private String java(Model model, String buildId, boolean fullRefresh, boolean hasChanges) {
+    /**
+     * Builds every table of the model's Java model in one pass, when the first of them is due: rows go through the
+     * warehouse's appender into {@code <table>__full} or {@code <table>__incr}, which then replace or merge into the
+     * tables (a failure leaves them as they were). The other tables report the mode of that pass.
+     */
+    private String java(Model model, boolean fullRefresh, boolean hasChanges) {
         JavaModel java = javaModels.get(model.name());
         if (java == null) {
             throw new ModelException("Java model " + model.name() + " is not registered");
         }
-        boolean full = fullRefresh || warehouse.describe(model.name()).isEmpty();
+        String done = javaBuilt.get(java);
+        if (done != null) {
+            return done;
+        }
+        List<JavaModel.Table> tables = java.tables();
+        boolean full = fullRefresh || tables.stream().anyMatch(t -> warehouse.describe(t.name()).isEmpty());
         if (!full && !hasChanges) {
+            javaBuilt.put(java, "skipped");
             return "skipped";
         }
         String activitiesSql = "SELECT athlete_id, activity_id FROM " + warehouse.qualify(ACTIVITIES) + " AS a"
@@ -223,94 +229,56 @@ public final class ModelBuilder {
             activities.add(new JavaModel.ActivityRef(athlete, activity, LakeLayout.streams(athlete, activity),
                     LakeLayout.activity(athlete, activity)));
         }
-        String prefix = LakeLayout.state("transform", "java/" + model.name() + "/" + buildId + "/");
-        List<String> files = new ArrayList<>();
+        String suffix = full ? "__full" : "__incr";
+        Map<String, RowAppender> out = new LinkedHashMap<>();
         try {
-            RowWriter writer = new RowWriter(prefix, files);
-            java.compute(lake, activities, writer);
-            writer.flush();
-            String table = full ? model.name() : model.name() + "__incr";
-            warehouse.execute(dialect.createOrReplaceTable(warehouse.qualify(table), java.schema()));
-            if (!files.isEmpty()) {
-                warehouse.load(table, java.schema(), files, WriteMode.APPEND);
+            for (JavaModel.Table t : tables) {
+                warehouse.execute(dialect.createOrReplaceTable(warehouse.qualify(t.name() + suffix), t.schema()));
+                out.put(t.name(), warehouse.appender(t.name() + suffix, t.schema()));
             }
-            if (full) {
-                return "full";
+            java.compute(lake, activities, out);
+            for (RowAppender appender : out.values()) {
+                appender.finish();
             }
-            try {
-                mergeIncrement(model, warehouse.qualify(model.name()), warehouse.qualify(table), names(java.schema()));
-            } finally {
-                warehouse.execute("DROP TABLE IF EXISTS " + warehouse.qualify(table));
+            for (JavaModel.Table t : tables) {
+                String target = warehouse.qualify(t.name());
+                String scratch = warehouse.qualify(t.name() + suffix);
+                if (full) {
+                    warehouse.execute(dialect.createTableAs(target, "SELECT * FROM " + scratch));
+                } else {
+                    mergeIncrement(t.uniqueKey(), target, scratch, names(t.schema()));
+                }
             }
-            return "incremental";
         } finally {
-            files.forEach(lake::delete);
+            out.values().forEach(RowAppender::close);
+            for (JavaModel.Table t : tables) {
+                warehouse.execute("DROP TABLE IF EXISTS " + warehouse.qualify(t.name() + suffix));
+            }
         }
+        String mode = full ? "full" : "incremental";
+        LOG.infof("Java model %s: %d activities in one pass into %s (%s)", java.getClass().getSimpleName(),
+                activities.size(), tables.stream().map(JavaModel.Table::name).toList(), mode);
+        javaBuilt.put(java, mode);
+        return mode;
     }
 
-    private final class RowWriter implements Consumer<Map<String, Object>> {
-        private final String prefix;
-        private final List<String> files;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private int rows;
-
-        RowWriter(String prefix, List<String> files) {
-            this.prefix = prefix;
-            this.files = files;
-        }
-
-        @Override
-        public void accept(Map<String, Object> row) {
-            try {
-                buffer.write(json.writeValueAsBytes(row));
-            } catch (java.io.IOException e) {
-                throw new ModelException("a Java model row cannot be written as JSON: " + e.getMessage(), e);
-            }
-            buffer.write('\n');
-            if (++rows % JAVA_ROWS_PER_FILE == 0) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (buffer.size() == 0) {
-                return;
-            }
-            String path = prefix + String.format("part-%05d.ndjson", files.size());
-            lake.put(path, buffer.toByteArray());
-            files.add(path);
-            buffer.reset();
-        }
-    }
-
-    private String seed(Model model, String buildId) {
+    private String seed(Model model) {
         TableSchema schema = model.seedSchema();
         List<List<String>> rows = Csv.parse(model.seedCsv());
-        StringBuilder ndjson = new StringBuilder();
+        List<Object[]> values = new ArrayList<>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int c = 0; c < schema.columns().size(); c++) {
-                Column column = schema.columns().get(c);
-                row.put(column.name(), seedValue(model, r + 1, column, rows.get(r).get(c)));
+            Object[] row = new Object[schema.columns().size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = seedValue(model, r + 1, schema.columns().get(c), rows.get(r).get(c));
             }
-            try {
-                ndjson.append(json.writeValueAsString(row)).append('\n');
-            } catch (JsonProcessingException e) {
-                throw new ModelException(model.resource() + ": row " + (r + 1) + " cannot be converted: " + e.getMessage(), e);
+            values.add(row);
+        }
+        warehouse.execute(dialect.createOrReplaceTable(warehouse.qualify(model.name()), schema));
+        if (!values.isEmpty()) {
+            try (RowAppender appender = warehouse.appender(model.name(), schema)) {
+                values.forEach(appender::append);
+                appender.finish();
             }
-        }
-        String qualified = warehouse.qualify(model.name());
-        if (rows.isEmpty()) {
-            warehouse.execute(dialect.createOrReplaceTable(qualified, schema));
-            return "full";
-        }
-        String path = LakeLayout.state("transform", "seeds/" + buildId + "/" + model.name() + ".ndjson");
-        lake.put(path, ndjson.toString().getBytes(StandardCharsets.UTF_8));
-        try {
-            warehouse.execute(dialect.createOrReplaceTable(qualified, schema));
-            warehouse.load(model.name(), schema, List.of(path), WriteMode.TRUNCATE);
-        } finally {
-            lake.delete(path);
         }
         return "full";
     }
@@ -330,7 +298,7 @@ public final class ModelBuilder {
                     case "false", "f", "0", "no" -> false;
                     default -> throw new IllegalArgumentException("not a boolean");
                 };
-                case DATE -> java.time.LocalDate.parse(v).toString();
+                case DATE -> java.time.LocalDate.parse(v);
                 default -> text;
             };
         } catch (RuntimeException e) {

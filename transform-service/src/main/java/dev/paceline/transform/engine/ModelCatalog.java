@@ -43,7 +43,17 @@ public final class ModelCatalog {
      * @param javaModels Java models to add to the graph
      */
     public static ModelGraph load(String root, ClassLoader loader, Optional<Path> seedsOverride, List<JavaModel> javaModels) {
+        return load(root, loader, seedsOverride, javaModels, Set.of());
+    }
+
+    /**
+     * The same, with opt-in models: a model whose config says {@code enabled=false} is left out of the graph unless
+     * its name is in {@code enable} ({@code paceline.transform.enable-models}).
+     */
+    public static ModelGraph load(String root, ClassLoader loader, Optional<Path> seedsOverride, List<JavaModel> javaModels,
+            Set<String> enable) {
         Map<String, Model> models = new LinkedHashMap<>();
+        Set<String> optIn = new LinkedHashSet<>();
         for (String entry : index(root, loader)) {
             String resource = root + "/" + entry;
             String text = read(loader, resource);
@@ -77,14 +87,36 @@ public final class ModelCatalog {
             } else {
                 throw new ModelException(resource + ": only .sql models and .csv seeds can be listed in " + root + "/index.txt");
             }
+            if (model.template() != null && !enabledByDefault(model)) {
+                optIn.add(model.name());
+                if (!enable.contains(model.name())) {
+                    continue;
+                }
+            }
             if (models.put(model.name(), model) != null) {
                 throw new ModelException("two models are named '" + model.name() + "' (" + resource + "); names must be unique");
             }
         }
+        for (String name : enable) {
+            if (!optIn.contains(name)) {
+                throw new ModelException("paceline.transform.enable-models names '" + name + "', which is not an opt-in model;"
+                        + " opt-in models (config enabled=false): " + optIn);
+            }
+        }
         for (JavaModel java : javaModels) {
-            Model model = javaModel(java);
-            if (models.put(model.name(), model) != null) {
-                throw new ModelException("the Java model '" + model.name() + "' has the name of a SQL model or seed");
+            for (JavaModel.Table table : java.tables()) {
+                Model model = javaModel(java, table);
+                if (models.put(model.name(), model) != null) {
+                    throw new ModelException("the Java model table '" + model.name() + "' has the name of another model");
+                }
+            }
+        }
+        for (Model m : models.values()) {
+            for (String ref : m.refs()) {
+                if (!models.containsKey(ref) && optIn.contains(ref)) {
+                    throw new ModelException(m.resource() + ": ref('" + ref + "') names an opt-in model that is off; enable it"
+                            + " with paceline.transform.enable-models=" + ref);
+                }
             }
         }
         return new ModelGraph(models);
@@ -135,10 +167,13 @@ public final class ModelCatalog {
             }
         }
         for (String key : config.keySet()) {
-            if (!List.of("materialized", "unique_key", "serve", "batch_seconds").contains(key)) {
+            if (!List.of("materialized", "unique_key", "serve", "batch_seconds", "enabled").contains(key)) {
                 throw new ModelException(resource + ": unknown config key '" + key
-                        + "'; accepted: materialized, unique_key, serve, batch_seconds");
+                        + "'; accepted: materialized, unique_key, serve, batch_seconds, enabled");
             }
+        }
+        if (config.containsKey("enabled") && !(config.get("enabled") instanceof Boolean)) {
+            throw new ModelException(resource + ": config(enabled=" + config.get("enabled") + ") takes true or false");
         }
         Materialization m = Materialization.parse(String.valueOf(config.getOrDefault("materialized", "view")), name);
         if (m == Materialization.SEED) {
@@ -223,19 +258,30 @@ public final class ModelCatalog {
                 header.description(), header.tests(), Set.of(), Set.of(), schema, body.toString());
     }
 
-    static Model javaModel(JavaModel java) {
-        String header = "grain: " + java.grain() + "\ntests:\n" + String.join("\n", java.tests().stream().map(t -> "- " + t).toList());
-        ModelHeader parsed = ModelHeader.parse(java.name(), header);
+    static Model javaModel(JavaModel java, JavaModel.Table table) {
+        String header = "grain: " + table.grain() + "\ntests:\n" + String.join("\n", table.tests().stream().map(t -> "- " + t).toList());
+        ModelHeader parsed = ModelHeader.parse(table.name(), header);
         Set<String> refs = new LinkedHashSet<>(java.refs());
         refs.add("stg_strava__activities");
         for (String required : List.of("athlete_id", "activity_id")) {
-            if (java.schema().column(required).isEmpty() || !java.uniqueKey().contains(required)) {
-                throw new ModelException("Java model " + java.name() + ": schema and unique key must include " + required);
+            if (table.schema().column(required).isEmpty() || !table.uniqueKey().contains(required)) {
+                throw new ModelException("Java model table " + table.name() + ": schema and unique key must include " + required);
             }
         }
-        return new Model(java.name(), "java", java.getClass().getName(), null, Materialization.INCREMENTAL,
-                List.copyOf(java.uniqueKey()), false, 0, java.grain(), null, parsed.tests(), Set.copyOf(refs), Set.of(),
-                java.schema(), null);
+        return new Model(table.name(), "java", java.getClass().getName(), null, Materialization.INCREMENTAL,
+                table.uniqueKey(), false, 0, table.grain(), null, parsed.tests(), Set.copyOf(refs), Set.of(),
+                table.schema(), null);
+    }
+
+    /** Whether a SQL model is built without being named in {@code enable} (its config has no {@code enabled=false}). */
+    private static boolean enabledByDefault(Model model) {
+        for (Expression.Call call : model.template().calls()) {
+            if (call.function().equals("config") && call.kwargs().get("enabled") instanceof Expression.Literal l
+                    && Boolean.FALSE.equals(l.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String header(TableSchema schema) {

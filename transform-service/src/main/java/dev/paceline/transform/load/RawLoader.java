@@ -12,6 +12,7 @@ import dev.paceline.platform.warehouse.Warehouse;
 import dev.paceline.platform.warehouse.WriteMode;
 import dev.paceline.transform.QuarantinedObject;
 import dev.paceline.transform.RunCheckpoint;
+import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.engine.Sources;
 import dev.paceline.transform.macro.SqlDialect;
 import java.io.IOException;
@@ -65,6 +66,14 @@ public final class RawLoader {
             Column.of("ingest_run_id", ColumnType.STRING),
             Column.of("reason", ColumnType.STRING),
             Column.of("quarantined_at", ColumnType.TIMESTAMP));
+    /**
+     * Kinds of the manifests consumed without loading their objects because no model read them (raw streams while
+     * {@code stg_strava__streams} is off): loaded later by a loader that needs them ({@link #loadSkipped}).
+     */
+    public static final String SKIPPED_KINDS = "_paceline_skipped_kinds";
+    static final TableSchema SKIPPED_SCHEMA = TableSchema.of(
+            Column.of("run_id", ColumnType.STRING),
+            Column.of("kind", ColumnType.STRING));
     static final TableSchema PENDING_SCHEMA = TableSchema.of(
             Column.of("athlete_id", ColumnType.INT64),
             Column.of("activity_id", ColumnType.INT64),
@@ -78,6 +87,7 @@ public final class RawLoader {
     private final long chunkBytes;
     private final long maxObjectBytes;
     private final RunCheckpoint checkpoint;
+    private final Set<String> kinds;
 
     public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects) {
         this(lake, warehouse, dialect, json, batchObjects, CHUNK_BYTES, DEFAULT_MAX_OBJECT_BYTES, RunCheckpoint.NONE);
@@ -95,6 +105,16 @@ public final class RawLoader {
      */
     public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes,
             long maxObjectBytes, RunCheckpoint checkpoint) {
+        this(lake, warehouse, dialect, json, batchObjects, chunkBytes, maxObjectBytes, checkpoint, Sources.TABLE_BY_KIND.keySet());
+    }
+
+    /**
+     * @param kinds the envelope kinds whose objects are loaded into raw tables ({@link #kindsReadBy}); the changes of
+     *              every kind are recorded whatever this says
+     */
+    public RawLoader(Lake lake, Warehouse warehouse, SqlDialect dialect, ObjectMapper json, int batchObjects, long chunkBytes,
+            long maxObjectBytes, RunCheckpoint checkpoint, Set<String> kinds) {
+        this.kinds = Set.copyOf(kinds);
         this.chunkBytes = Math.max(1, chunkBytes);
         this.maxObjectBytes = Math.max(1, maxObjectBytes);
         this.checkpoint = checkpoint;
@@ -103,6 +123,21 @@ public final class RawLoader {
         this.dialect = dialect;
         this.json = json;
         this.batchObjects = Math.max(1, batchObjects);
+    }
+
+    /**
+     * The kinds whose raw tables some model of {@code graph} reads: streams only when an enabled model reads
+     * {@code source('strava', 'streams')} (the Java statistics read streams from the lake); the others always (the
+     * run's freshness check and publishing read them).
+     */
+    public static Set<String> kindsReadBy(ModelGraph graph) {
+        Set<String> read = new LinkedHashSet<>();
+        Sources.TABLE_BY_KIND.forEach((kind, table) -> {
+            if (!kind.equals("streams") || graph.models().values().stream().anyMatch(m -> m.sources().contains("strava." + table))) {
+                read.add(kind);
+            }
+        });
+        return read;
     }
 
     /** What one call to {@link #loadNew()} consumed. */
@@ -117,6 +152,7 @@ public final class RawLoader {
         }
         warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(LOADED_MANIFESTS), LOADED_SCHEMA));
         warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(PENDING_CHANGES), PENDING_SCHEMA));
+        warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(SKIPPED_KINDS), SKIPPED_SCHEMA));
         warehouse.execute(dialect.createTableIfMissing(warehouse.qualify(QUARANTINE), QUARANTINE_SCHEMA));
     }
 
@@ -155,9 +191,10 @@ public final class RawLoader {
     /** Loads every pending manifest, in batches of at most the configured number of objects. */
     public LoadResult loadNew() {
         ensureTables();
+        long[] skipped = loadSkipped();
         List<String> consumed = new ArrayList<>();
-        long objects = 0;
-        long missing = 0;
+        long objects = skipped[0];
+        long missing = skipped[1];
         long quarantined = 0;
         List<IngestManifest> batch = new ArrayList<>();
         int batchSize = 0;
@@ -212,12 +249,15 @@ public final class RawLoader {
         Map<String, IngestManifest.Entry> entryByPath = new LinkedHashMap<>();
         Map<String, Long> changes = new LinkedHashMap<>(); // "athlete/activity" -> activity (null = athlete)
         Set<String> changeKeys = new LinkedHashSet<>();
+        Set<String> skippedKinds = new LinkedHashSet<>(); // run id NUL kind
         List<long[]> changeRows = new ArrayList<>();
         for (IngestManifest m : manifests) {
             for (IngestManifest.Entry e : m.objects() == null ? List.<IngestManifest.Entry>of() : m.objects()) {
-                if (!"deleted".equals(e.change())) {
+                if (!"deleted".equals(e.change()) && kinds.contains(e.kind())) {
                     paths.add(e.path());
                     entryByPath.put(e.path(), e);
+                } else if (!"deleted".equals(e.change())) {
+                    skippedKinds.add(m.runId() + "\u0000" + e.kind());
                 }
                 boolean activityLevel = switch (e.kind()) {
                     case "activity", "streams", "deletion" -> true;
@@ -249,19 +289,13 @@ public final class RawLoader {
         List<String> statements = new ArrayList<>();
         if (!present.isEmpty()) {
             rejected.putAll(loadScratch(present, sizes));
-            String envelopeColumns = Sources.ENVELOPE.columns().stream().map(Column::name).collect(Collectors.joining(", "));
-            String batchIdLiteral = dialect.stringLiteral(batchId);
-            Sources.TABLE_BY_KIND.forEach((kind, table) -> {
-                String raw = warehouse.qualify(Sources.tableName("strava", table));
-                statements.add("INSERT INTO " + raw + " (" + envelopeColumns + ", ingest_run_id, loaded_at)\n"
-                        + "SELECT " + Sources.ENVELOPE.columns().stream().map(c -> "B." + c.name()).collect(Collectors.joining(", "))
-                        + ", " + batchIdLiteral + ", " + dialect.macros().get("current_timestamp").render(null) + "\n"
-                        + "FROM " + warehouse.qualify(BATCH) + " AS B\n"
-                        + "WHERE B.kind = " + dialect.stringLiteral(kind) + "\n"
-                        + "AND NOT EXISTS (SELECT 1 FROM " + raw + " AS R WHERE R.athlete_id = B.athlete_id"
-                        + " AND R.object_id = B.object_id AND R.fetched_at = B.fetched_at"
-                        + " AND R.payload_sha256 IS NOT DISTINCT FROM B.payload_sha256)");
-            });
+            statements.addAll(insertRaw(batchId));
+        }
+        if (!skippedKinds.isEmpty()) {
+            statements.add("INSERT INTO " + warehouse.qualify(SKIPPED_KINDS) + " (run_id, kind) VALUES\n"
+                    + skippedKinds.stream().map(k -> k.split("\u0000", 2))
+                            .map(k -> "(" + dialect.stringLiteral(k[0]) + ", " + dialect.stringLiteral(k[1]) + ")")
+                            .collect(Collectors.joining(",\n")));
         }
         if (!changeRows.isEmpty()) {
             String values = changeRows.stream()
@@ -305,6 +339,86 @@ public final class RawLoader {
         LOG.infof("loaded %d ingest manifests (%s .. %s): %d objects, %d missing, %d quarantined", manifests.size(),
                 manifests.get(0).runId(), batchId, loaded, missing, rejected.size());
         return new long[] {loaded, missing, rejected.size()};
+    }
+
+    /** Statements appending the scratch table's new versions to the raw tables of the loaded kinds. */
+    private List<String> insertRaw(String batchId) {
+        String envelopeColumns = Sources.ENVELOPE.columns().stream().map(Column::name).collect(Collectors.joining(", "));
+        String batchIdLiteral = dialect.stringLiteral(batchId);
+        List<String> statements = new ArrayList<>();
+        Sources.TABLE_BY_KIND.forEach((kind, table) -> {
+            if (!kinds.contains(kind)) {
+                return;
+            }
+            String raw = warehouse.qualify(Sources.tableName("strava", table));
+            statements.add("INSERT INTO " + raw + " (" + envelopeColumns + ", ingest_run_id, loaded_at)\n"
+                    + "SELECT " + Sources.ENVELOPE.columns().stream().map(c -> "B." + c.name()).collect(Collectors.joining(", "))
+                    + ", " + batchIdLiteral + ", " + dialect.macros().get("current_timestamp").render(null) + "\n"
+                    + "FROM " + warehouse.qualify(BATCH) + " AS B\n"
+                    + "WHERE B.kind = " + dialect.stringLiteral(kind) + "\n"
+                    + "AND NOT EXISTS (SELECT 1 FROM " + raw + " AS R WHERE R.athlete_id = B.athlete_id"
+                    + " AND R.object_id = B.object_id AND R.fetched_at = B.fetched_at"
+                    + " AND R.payload_sha256 IS NOT DISTINCT FROM B.payload_sha256)");
+        });
+        return statements;
+    }
+
+    /**
+     * Loads the objects of kinds that earlier runs consumed without loading (nothing read them then) and that this
+     * loader loads: after {@code stg_strava__streams} is turned on, the raw streams of every manifest consumed meanwhile
+     * arrive in one transaction with the removal of their skip records. Objects gone from the lake or unreadable are
+     * skipped with a warning. Returns {objects loaded, objects missing}.
+     */
+    long[] loadSkipped() {
+        Map<String, Set<String>> byRun = new LinkedHashMap<>();
+        for (Map<String, Object> row : warehouse.query("SELECT run_id, kind FROM " + warehouse.qualify(SKIPPED_KINDS)
+                + " ORDER BY run_id")) {
+            String kind = (String) row.get("kind");
+            if (kinds.contains(kind)) {
+                byRun.computeIfAbsent((String) row.get("run_id"), r -> new LinkedHashSet<>()).add(kind);
+            }
+        }
+        if (byRun.isEmpty()) {
+            return new long[] {0, 0};
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        for (Map.Entry<String, Set<String>> run : byRun.entrySet()) {
+            IngestManifest m = read(run.getKey());
+            for (IngestManifest.Entry e : m.objects() == null ? List.<IngestManifest.Entry>of() : m.objects()) {
+                if (!"deleted".equals(e.change()) && run.getValue().contains(e.kind())) {
+                    paths.add(e.path());
+                }
+            }
+        }
+        List<String> present = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        long missing = 0;
+        for (String path : paths) {
+            Optional<ObjectInfo> info = lake.stat(path);
+            if (info.isPresent() && info.get().size() <= maxObjectBytes) {
+                present.add(path);
+                sizes.add(info.get().size());
+            } else {
+                missing++;
+                LOG.warnf("raw object %s listed by a consumed manifest is gone or oversized; not loaded", path);
+            }
+        }
+        List<String> statements = new ArrayList<>();
+        Map<String, String> rejected = present.isEmpty() ? Map.of() : loadScratch(present, sizes);
+        rejected.forEach((path, reason) -> LOG.warnf("raw object %s not loaded: %s", path, reason));
+        if (!present.isEmpty()) {
+            statements.addAll(insertRaw(byRun.keySet().stream().reduce((a, b) -> b).orElseThrow()));
+        }
+        Set<String> loadedKinds = new LinkedHashSet<>();
+        byRun.values().forEach(loadedKinds::addAll);
+        statements.add("DELETE FROM " + warehouse.qualify(SKIPPED_KINDS) + " WHERE kind IN ("
+                + loadedKinds.stream().map(dialect::stringLiteral).collect(Collectors.joining(", ")) + ")");
+        warehouse.executeAtomically(statements);
+        warehouse.execute("DROP TABLE IF EXISTS " + warehouse.qualify(BATCH));
+        long loaded = present.size() - rejected.size();
+        LOG.infof("loaded %d raw objects of kinds %s that %d earlier manifests listed while no model read them (%d missing)",
+                loaded, loadedKinds, byRun.size(), missing + rejected.size());
+        return new long[] {loaded, missing + rejected.size()};
     }
 
     /** The pending changes, copied into the build's changed-activities table; returns how many rows it has. */

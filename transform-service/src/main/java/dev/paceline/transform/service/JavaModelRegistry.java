@@ -16,7 +16,7 @@ public class JavaModelRegistry {
     public JavaModelRegistry(Instance<JavaModel> models) {
         List<JavaModel> all = new ArrayList<>();
         models.forEach(all::add);
-        all.sort(Comparator.comparing(JavaModel::name));
+        all.sort(Comparator.comparing(m -> m.getClass().getName()));
         this.models = List.copyOf(all);
     }
 

@@ -193,10 +193,10 @@ public final class TransformRunner {
         heartbeat.fence();
         long t1 = System.nanoTime();
         String buildId = runId;
-        ModelBuilder builder = new ModelBuilder(warehouse, lake, dialect, javaModels, json, checkpoint);
+        ModelBuilder builder = new ModelBuilder(warehouse, lake, dialect, javaModels, checkpoint);
         for (String name : selected) {
             Model model = graph.model(name);
-            ModelResult result = builder.build(model, buildId, request.fullRefresh(), changes > 0);
+            ModelResult result = builder.build(model, request.fullRefresh(), changes > 0);
             models.add(result);
             progress.accept(run.report("running", null, null));
             if (result.error() != null) {
@@ -308,7 +308,7 @@ public final class TransformRunner {
 
     private RawLoader loader() {
         return new RawLoader(lake, warehouse, dialect, json, settings.loadBatchObjects(), RawLoader.CHUNK_BYTES,
-                settings.maxRawObjectBytes(), checkpoint);
+                settings.maxRawObjectBytes(), checkpoint, RawLoader.kindsReadBy(graph));
     }
 
     private String asOf() {

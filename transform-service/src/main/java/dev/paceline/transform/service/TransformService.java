@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,7 +58,7 @@ public class TransformService {
             synchronized (this) {
                 if (runner == null) {
                     ModelGraph graph = ModelCatalog.load("models", TransformService.class.getClassLoader(),
-                            config.seedsDir().map(Path::of), javaModels.models());
+                            config.seedsDir().map(Path::of), javaModels.models(), config.enableModels().orElse(Set.of()));
                     runner = new TransformRunner(lake, warehouse, graph, SqlDialect.of(warehouse.dialect()), javaModels.models(),
                             Json.MAPPER, Clock.systemUTC(), new TransformRunner.Settings(config.keepBuilds(), config.leaseTtl(),
                                     config.loadBatchObjects(), config.servingSchemaVersion(), owner(), config.freshnessMaxAge(),

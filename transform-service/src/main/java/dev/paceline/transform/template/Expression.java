@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * An expression of the template language, the readable subset of Jinja that models use: string, number, boolean and
- * list literals, names, calls with positional and keyword arguments, {@code not}, {@code and}, {@code or},
- * {@code ==} and {@code !=}. Parsed once, evaluated against a {@link TemplateContext}; no reflection.
+ * list literals, names (a dotted name such as {@code loop.last} is one name), calls with positional and keyword
+ * arguments, {@code not}, {@code and}, {@code or}, {@code ==}, {@code !=} and {@code ~} (text concatenation). Parsed once, evaluated against a {@link TemplateContext}; no reflection.
  */
 public sealed interface Expression {
 
@@ -67,9 +67,15 @@ public sealed interface Expression {
                 case "or" -> truthy(left.evaluate(context)) || truthy(right.evaluate(context));
                 case "==" -> java.util.Objects.equals(left.evaluate(context), right.evaluate(context));
                 case "!=" -> !java.util.Objects.equals(left.evaluate(context), right.evaluate(context));
+                case "~" -> text(left.evaluate(context)) + text(right.evaluate(context));
                 default -> throw new IllegalStateException("operator " + operator);
             };
         }
+    }
+
+    /** A value as text for {@code ~}: none is empty, numbers and strings as written. */
+    private static String text(Object value) {
+        return value == null ? "" : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     /** Jinja truthiness: null, false, empty strings and empty lists are false. */

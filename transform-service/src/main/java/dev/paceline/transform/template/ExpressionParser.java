@@ -49,15 +49,24 @@ final class ExpressionParser {
     }
 
     private Expression parseComparison() {
-        Expression left = parsePrimary();
+        Expression left = parseConcat();
         skipSpace();
         if (src.startsWith("==", pos)) {
             pos += 2;
-            return new Expression.Binary("==", left, parsePrimary());
+            return new Expression.Binary("==", left, parseConcat());
         }
         if (src.startsWith("!=", pos)) {
             pos += 2;
-            return new Expression.Binary("!=", left, parsePrimary());
+            return new Expression.Binary("!=", left, parseConcat());
+        }
+        return left;
+    }
+
+    /** {@code a ~ b ~ …}: text concatenation, as in Jinja. */
+    private Expression parseConcat() {
+        Expression left = parsePrimary();
+        while (accept('~')) {
+            left = new Expression.Binary("~", left, parsePrimary());
         }
         return left;
     }

@@ -1,21 +1,32 @@
 package dev.paceline.transform.template;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A parsed template: text, {@code {{ expression }}}, {@code {% if %}…{% elif %}…{% else %}…{% endif %}} and
- * {@code {# comment #}}. {@code {%-} / {@code -%}} trim the whitespace beside a tag, as in Jinja.
+ * A parsed template: text, {@code {{ expression }}}, {@code {% if %}…{% elif %}…{% else %}…{% endif %}},
+ * {@code {% for x in list %}…{% endfor %}} (also {@code for a, b in list_of_pairs}; {@code loop.index},
+ * {@code loop.first}, {@code loop.last} inside), {@code {% set name = expression %}} and {@code {# comment #}}.
+ * {@code {%-} / {@code -%}} trim the whitespace beside a tag, as in Jinja. A {@code set} lasts until the end of the
+ * block it is in (a loop body: that iteration). Errors name the template and the line.
  */
 public final class Template {
 
-    sealed interface Node permits Text, Output, If {
+    sealed interface Node permits Text, Output, If, For, Set {
     }
 
     record Text(String text) implements Node {
     }
 
-    record Output(Expression expression, String source) implements Node {
+    record Output(Expression expression, String source, int line) implements Node {
+    }
+
+    record For(List<String> names, Expression items, String source, List<Node> body, int line) implements Node {
+    }
+
+    record Set(String name, Expression value, String source, int line) implements Node {
     }
 
     record Branch(Expression condition, List<Node> body) {
@@ -37,7 +48,8 @@ public final class Template {
         Parser p = new Parser(name, source);
         List<Node> nodes = p.nodes(List.of());
         if (p.pendingTag != null) {
-            throw new TemplateException(name + ": '{% " + p.pendingTag + " %}' without a matching '{% if %}'");
+            throw new TemplateException(name + ": '{% " + p.pendingTag + " %}' without a matching '{% "
+                    + (p.pendingTag.equals("endfor") ? "for" : "if") + " %}'");
         }
         return new Template(name, nodes);
     }
@@ -45,8 +57,31 @@ public final class Template {
     /** Renders with {@code context}. */
     public String render(TemplateContext context) {
         StringBuilder out = new StringBuilder();
-        render(nodes, context, out);
+        render(nodes, new Scope(context), out);
         return out.toString();
+    }
+
+    /** Variables of {@code set} and {@code for} over the caller's context; a block gets a child scope. */
+    private static final class Scope implements TemplateContext {
+        private final TemplateContext parent;
+        private final Map<String, Object> variables = new HashMap<>();
+
+        Scope(TemplateContext parent) {
+            this.parent = parent;
+        }
+
+        @Override
+        public Object variable(String name) {
+            if (variables.containsKey(name)) {
+                return variables.get(name);
+            }
+            return parent.variable(name);
+        }
+
+        @Override
+        public Object call(String function, List<Object> args, Map<String, Object> kwargs) {
+            return parent.call(function, args, kwargs);
+        }
     }
 
     /** Every call expression in the template (all branches), for static analysis such as ref() extraction. */
@@ -66,6 +101,11 @@ public final class Template {
                     collect(b.body(), calls);
                 }
                 collect(i.otherwise(), calls);
+            } else if (node instanceof For f) {
+                collect(f.items(), calls);
+                collect(f.body(), calls);
+            } else if (node instanceof Set v) {
+                collect(v.value(), calls);
             }
         }
     }
@@ -85,44 +125,85 @@ public final class Template {
         }
     }
 
-    private void render(List<Node> nodes, TemplateContext context, StringBuilder out) {
+    private void render(List<Node> nodes, Scope scope, StringBuilder out) {
         for (Node node : nodes) {
             if (node instanceof Text t) {
                 out.append(t.text());
             } else if (node instanceof Output o) {
-                Object value;
-                try {
-                    value = o.expression().evaluate(context);
-                } catch (TemplateException e) {
-                    throw new TemplateException(name + ": in '{{ " + o.source().trim() + " }}': " + e.getMessage(), e);
-                }
+                Object value = evaluate(o.expression(), scope, "{{ " + o.source().trim() + " }}", o.line());
                 if (value instanceof List<?> || value instanceof Boolean) {
-                    throw new TemplateException(name + ": '{{ " + o.source().trim() + " }}' gives " + value
-                            + ", not SQL text; call a macro that renders it");
+                    throw new TemplateException(name + " line " + o.line() + ": '{{ " + o.source().trim() + " }}' gives "
+                            + value + ", not SQL text; call a macro that renders it");
                 }
-                out.append(value == null ? "" : value.toString());
+                out.append(value == null ? "" : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString());
             } else if (node instanceof If i) {
                 boolean done = false;
                 for (Branch b : i.branches()) {
-                    if (Expression.truthy(b.condition().evaluate(context))) {
-                        render(b.body(), context, out);
+                    if (Expression.truthy(b.condition().evaluate(scope))) {
+                        render(b.body(), new Scope(scope), out);
                         done = true;
                         break;
                     }
                 }
                 if (!done) {
-                    render(i.otherwise(), context, out);
+                    render(i.otherwise(), new Scope(scope), out);
                 }
+            } else if (node instanceof Set v) {
+                scope.variables.put(v.name(), evaluate(v.value(), scope, "{% set " + v.source() + " %}", v.line()));
+            } else if (node instanceof For f) {
+                renderFor(f, scope, out);
             }
         }
     }
+
+    private void renderFor(For f, Scope scope, StringBuilder out) {
+        String tag = "{% for " + f.source() + " %}";
+        if (!(evaluate(f.items(), scope, tag, f.line()) instanceof List<?> items)) {
+            throw new TemplateException(name + " line " + f.line() + ": '" + tag + "' loops over a list, e.g. [7, 28]");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Scope iteration = new Scope(scope);
+            Object item = items.get(i);
+            if (f.names().size() == 1) {
+                iteration.variables.put(f.names().get(0), item);
+            } else if (item instanceof List<?> tuple && tuple.size() == f.names().size()) {
+                for (int k = 0; k < tuple.size(); k++) {
+                    iteration.variables.put(f.names().get(k), tuple.get(k));
+                }
+            } else {
+                throw new TemplateException(name + " line " + f.line() + ": '" + tag + "' unpacks " + f.names().size()
+                        + " names but item " + (i + 1) + " is " + item + "; give lists of " + f.names().size() + " items");
+            }
+            iteration.variables.put("loop.index", (long) i + 1);
+            iteration.variables.put("loop.index0", (long) i);
+            iteration.variables.put("loop.first", i == 0);
+            iteration.variables.put("loop.last", i == items.size() - 1);
+            iteration.variables.put("loop.length", (long) items.size());
+            render(f.body(), iteration, out);
+        }
+    }
+
+    private Object evaluate(Expression e, Scope scope, String tag, int line) {
+        try {
+            return e.evaluate(scope);
+        } catch (TemplateException ex) {
+            throw new TemplateException(name + " line " + line + ": in '" + tag + "': " + ex.getMessage(), ex);
+        }
+    }
+
+    private static final java.util.regex.Pattern FOR = java.util.regex.Pattern.compile(
+            "([A-Za-z_]\\w*(?:\\s*,\\s*[A-Za-z_]\\w*)*)\\s+in\\s+(.+)", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern SET = java.util.regex.Pattern.compile(
+            "([A-Za-z_]\\w*)\\s*=\\s*(.+)", java.util.regex.Pattern.DOTALL);
 
     private static final class Parser {
         private final String name;
         private final String src;
         private int pos;
         private boolean trimNext;
-        /** The closing tag (elif/else/endif) that ended the last nodes() call. */
+        /** Where the innermost open block's tag starts, for "never closed" errors. */
+        int blockStart;
+        /** The closing tag (elif/else/endif/endfor) that ended the last nodes() call. */
         String pendingTag;
         String pendingArgs;
 
@@ -163,11 +244,7 @@ public final class Template {
                     continue;
                 }
                 if (kind == '{') {
-                    try {
-                        nodes.add(new Output(Expression.parse(inner), inner));
-                    } catch (TemplateException e) {
-                        throw new TemplateException(name + " line " + line(open) + ": " + e.getMessage(), e);
-                    }
+                    nodes.add(new Output(parse(inner, open), inner, line(open)));
                     continue;
                 }
                 String tag = inner.trim();
@@ -175,25 +252,67 @@ public final class Template {
                 String args = tag.length() > word.length() ? tag.substring(word.length()).trim() : "";
                 if (word.equals("if")) {
                     nodes.add(ifNode(args, open));
+                } else if (word.equals("for")) {
+                    nodes.add(forNode(args, open));
+                } else if (word.equals("set")) {
+                    nodes.add(setNode(args, open));
                 } else if (terminators.contains(word)) {
                     pendingTag = word;
                     pendingArgs = args;
                     return nodes;
                 } else {
                     throw new TemplateException(name + " line " + line(open) + ": unsupported tag '{% " + tag
-                            + " %}'; the template language has {% if %}, {% elif %}, {% else %} and {% endif %}");
+                            + " %}'; the template language has {% if %}, {% elif %}, {% else %}, {% endif %}, "
+                            + "{% for %}, {% endfor %} and {% set %}");
                 }
             }
             if (!terminators.isEmpty()) {
-                throw new TemplateException(name + ": '{% if %}' is never closed with '{% endif %}'");
+                String opener = terminators.contains("endfor") ? "for" : "if";
+                throw new TemplateException(name + " line " + line(blockStart) + ": '{% " + opener
+                        + " %}' is never closed with '{% end" + opener + " %}'");
             }
             return nodes;
+        }
+
+        private For forNode(String args, int at) {
+            java.util.regex.Matcher m = FOR.matcher(args);
+            if (!m.matches()) {
+                throw new TemplateException(name + " line " + line(at) + ": '{% for " + args
+                        + " %}' must read '{% for name in list %}' or '{% for a, b in list_of_pairs %}'");
+            }
+            List<String> names = List.of(m.group(1).split("\\s*,\\s*"));
+            Expression items = parse(m.group(2), at);
+            int outer = blockStart;
+            blockStart = at;
+            List<Node> body = nodes(List.of("endfor"));
+            blockStart = outer;
+            pendingTag = null;
+            return new For(names, items, args, body, line(at));
+        }
+
+        private Set setNode(String args, int at) {
+            java.util.regex.Matcher m = SET.matcher(args);
+            if (!m.matches()) {
+                throw new TemplateException(name + " line " + line(at) + ": '{% set " + args
+                        + " %}' must read '{% set name = expression %}'");
+            }
+            return new Set(m.group(1), parse(m.group(2), at), args, line(at));
+        }
+
+        private Expression parse(String expression, int at) {
+            try {
+                return Expression.parse(expression);
+            } catch (TemplateException e) {
+                throw new TemplateException(name + " line " + line(at) + ": " + e.getMessage(), e);
+            }
         }
 
         private If ifNode(String condition, int at) {
             List<Branch> branches = new ArrayList<>();
             List<Node> otherwise = List.of();
             Expression cond = parseCondition(condition, at);
+            int outer = blockStart;
+            blockStart = at;
             while (true) {
                 List<Node> body = nodes(List.of("elif", "else", "endif"));
                 String tag = pendingTag;
@@ -207,6 +326,7 @@ public final class Template {
                     break;
                 }
             }
+            blockStart = outer;
             pendingTag = null;
             return new If(branches, otherwise);
         }

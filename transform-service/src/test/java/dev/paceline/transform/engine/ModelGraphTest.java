@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paceline.transform.Model;
 import dev.paceline.transform.ModelException;
+import dev.paceline.transform.load.RawLoader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ModelGraphTest {
@@ -89,8 +91,25 @@ class ModelGraphTest {
     void theShippedCatalogLoads() {
         ModelGraph g = ModelCatalog.load("models", getClass().getClassLoader(), Optional.empty(),
                 dev.paceline.transform.Harness.shippedJavaModels());
-        assertThat(g.order()).contains("stg_strava__activities", "stg_strava__streams", "stg_strava__laps", "stg_strava__athletes",
-                "activity_type_rules", "zone_presets", "athlete_settings");
-        assertThat(g.order().indexOf("stg_strava__activities")).isLessThan(g.order().indexOf("stg_strava__streams"));
+        assertThat(g.order()).contains("stg_strava__activities", "stg_strava__laps", "stg_strava__athletes",
+                "activity_type_rules", "zone_presets", "athlete_settings", "int_activity_histograms")
+                .as("opt-in, off by default").doesNotContain("stg_strava__streams");
+        assertThat(g.order().indexOf("stg_strava__activities")).isLessThan(g.order().indexOf("int_activity_stream_stats"));
+        assertThat(RawLoader.kindsReadBy(g)).doesNotContain("streams").contains("activity", "athlete", "zones");
+
+        ModelGraph withSamples = ModelCatalog.load("models", getClass().getClassLoader(), Optional.empty(),
+                dev.paceline.transform.Harness.shippedJavaModels(), Set.of("stg_strava__streams"));
+        assertThat(withSamples.order().indexOf("stg_strava__activities")).isLessThan(withSamples.order().indexOf("stg_strava__streams"));
+        assertThat(RawLoader.kindsReadBy(withSamples)).contains("streams");
+    }
+
+    @Test
+    void anOptInModelIsNamedByItsConfigAndAnUnknownOneIsRefused() {
+        assertThatThrownBy(() -> ModelCatalog.load("models", getClass().getClassLoader(), Optional.empty(),
+                dev.paceline.transform.Harness.shippedJavaModels(), Set.of("mart_weekly")))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("'mart_weekly', which is not an opt-in model")
+                .hasMessageContaining("[stg_strava__streams]");
+        assertThatThrownBy(() -> sql("x", "{{ config(enabled='no') }} select 1")).hasMessageContaining("takes true or false");
     }
 }

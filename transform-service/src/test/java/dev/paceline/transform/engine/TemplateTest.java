@@ -51,10 +51,43 @@ class TemplateTest {
                 .hasMessageContaining("must be a JSONPath starting with '$'");
         assertThatThrownBy(() -> Template.parse("t", "{% if x %} never closed"))
                 .hasMessageContaining("never closed with '{% endif %}'");
-        assertThatThrownBy(() -> Template.parse("t", "{% for x in y %}{% endfor %}"))
-                .hasMessageContaining("unsupported tag '{% for x in y %}'");
+        assertThatThrownBy(() -> Template.parse("t", "{% while x %}{% endwhile %}"))
+                .hasMessageContaining("unsupported tag '{% while x %}'").hasMessageContaining("{% for %}");
         assertThatThrownBy(() -> Template.parse("t", "select {{ ref('a' }}"))
                 .hasMessageContaining("t line 1").hasMessageContaining("expected ')'");
+    }
+
+    @Test
+    void forLoopsUnpackPairsSeeLoopVariablesAndSetLastsForItsBlock() {
+        String body = "{% set w = 'over w' %}select\n"
+                + "{%- for zone in [1, 2, 3] %}\n    sum(z{{ zone }}_s) {{ w }} as z{{ zone }}_s{% if not loop.last %},{% endif %}"
+                + "{%- endfor %}\nfrom t\n"
+                + "{%- for days, label in [[7, 'week'], [28, 'month']] %}{% set col = 'load_' ~ label %} -- {{ loop.index }}: {{ col }} "
+                + "{{ safe_divide(col, days) }}{% endfor %}\n{{ w }}";
+        assertThat(render(Dialect.BIGQUERY, body, false)).isEqualTo("select\n    sum(z1_s) over w as z1_s,\n"
+                + "    sum(z2_s) over w as z2_s,\n    sum(z3_s) over w as z3_s\nfrom t -- 1: load_week SAFE_DIVIDE(load_week, 7)"
+                + " -- 2: load_month SAFE_DIVIDE(load_month, 28)\nover w");
+        // a set inside a loop body does not leak out of the iteration (render() puts the header on line 1)
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "{% for x in [1] %}{% set y = x %}{% endfor %}{{ y }}", false))
+                .hasMessageContaining("m line 2").hasMessageContaining("unknown name 'y'");
+    }
+
+    @Test
+    void loopAndSetErrorsNameTheModelTheLineAndTheForm() {
+        assertThatThrownBy(() -> Template.parse("mart_x", "select 1\n{% for x in [1, 2] %}\n{{ x }}"))
+                .hasMessageContaining("mart_x line 2").hasMessageContaining("never closed with '{% endfor %}'");
+        assertThatThrownBy(() -> Template.parse("mart_x", "\n\n{% for in [1] %}{% endfor %}"))
+                .hasMessageContaining("mart_x line 3").hasMessageContaining("'{% for name in list %}'");
+        assertThatThrownBy(() -> Template.parse("mart_x", "{% set = 1 %}"))
+                .hasMessageContaining("mart_x line 1").hasMessageContaining("'{% set name = expression %}'");
+        assertThatThrownBy(() -> Template.parse("mart_x", "{% endfor %}"))
+                .hasMessageContaining("mart_x line 1");
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "select\n{% for a, b in [[1, 2], [3]] %}{{ a }}{% endfor %}", false))
+                .hasMessageContaining("m line 3").hasMessageContaining("unpacks 2 names but item 2 is [3]");
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "select\n\n{% for a in 'abc' %}{{ a }}{% endfor %}", false))
+                .hasMessageContaining("m line 4").hasMessageContaining("loops over a list");
+        assertThatThrownBy(() -> render(Dialect.DUCKDB, "select\n{{ nope ~ 'x' }}", false))
+                .hasMessageContaining("m line 3").hasMessageContaining("nope");
     }
 
     @Test

@@ -8,14 +8,10 @@ import dev.paceline.transform.JavaModel;
 import dev.paceline.transform.LakeFixture;
 import dev.paceline.transform.RunReport;
 import dev.paceline.transform.engine.ModelCatalog;
+import dev.paceline.transform.stats.StreamStatistics;
 import dev.paceline.transform.engine.ModelGraph;
 import dev.paceline.transform.macro.SqlDialect;
 import dev.paceline.transform.service.TransformRunner;
-import dev.paceline.transform.stats.ActivityHistogramsModel;
-import dev.paceline.transform.stats.ActivityPowerCurveModel;
-import dev.paceline.transform.stats.ActivityRunBestsModel;
-import dev.paceline.transform.stats.ActivityStreamStatsModel;
-import dev.paceline.transform.stats.StreamStatsCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,9 +58,7 @@ final class MetricsKit implements AutoCloseable {
     }
 
     static List<JavaModel> javaModels() {
-        StreamStatsCache cache = new StreamStatsCache();
-        return List.of(new ActivityStreamStatsModel(cache), new ActivityPowerCurveModel(cache), new ActivityHistogramsModel(cache),
-                new ActivityRunBestsModel(cache));
+        return List.of(new StreamStatistics());
     }
 
     RunReport run() {

@@ -43,11 +43,12 @@ class RunsResourceTest {
         JsonPath run = given().when().get("/runs/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(run.getString("status")).as(run.prettify()).isEqualTo("succeeded");
         assertThat(run.getInt("manifestsLoaded")).isEqualTo(1);
-        assertThat(run.getLong("objectsLoaded")).isEqualTo(3);
+        assertThat(run.getLong("objectsLoaded")).as("raw streams stay in the lake: no model reads them").isEqualTo(2);
         List<Map<String, Object>> models = run.getList("models");
-        assertThat(models).extracting(m -> m.get("model")).contains("stg_strava__activities", "stg_strava__streams", "zone_presets");
-        assertThat(models).filteredOn(m -> m.get("model").equals("stg_strava__streams"))
-                .extracting(m -> ((Number) m.get("rows")).longValue()).containsExactly(30L);
+        assertThat(models).extracting(m -> m.get("model")).contains("stg_strava__activities", "int_activity_stream_stats", "zone_presets")
+                .doesNotContain("stg_strava__streams");
+        assertThat(models).filteredOn(m -> m.get("model").equals("int_activity_stream_stats"))
+                .extracting(m -> ((Number) m.get("rows")).longValue()).containsExactly(1L);
         assertThat(models).allSatisfy(m -> assertThat(((Number) m.get("durationMs")).longValue()).isGreaterThanOrEqualTo(0));
         List<Map<String, Object>> tests = run.getList("tests");
         assertThat(tests).extracting(t -> t.get("name")).contains("stg_strava__activities.unique(athlete_id,activity_id)");
