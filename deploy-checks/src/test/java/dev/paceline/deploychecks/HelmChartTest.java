@@ -235,6 +235,8 @@ class HelmChartTest {
                 org.assertj.core.groups.Tuple.tuple("PACELINE_IMPORT_URI", "gs://paceline-lake/imports/export_1/"),
                 org.assertj.core.groups.Tuple.tuple("PACELINE_IMPORT_ATHLETE", "1234"));
         assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+        // the import writes raw/ as ingest does: it runs as ingest's service account (and Google identity), no other
+        assertThat(job.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("paceline-ingest-service");
         assertThatThrownBy(() -> render(c2 -> c2.set("jobs.import.enabled", true)))
                 .hasMessageContaining("jobs.import.uri");
     }

@@ -106,10 +106,14 @@ public final class LakeLease {
         }
     }
 
-    /** Gives the lease up by writing it expired (only if we still hold it). */
+    /**
+     * Gives the lease up (only if we still hold it) by writing it expired at the epoch, not at "our now": processes
+     * whose clocks lag ours (another node, another pod) must see a released lease as free at once, not only once
+     * their clock passes the releaser's.
+     */
     public void release(Handle handle) {
         Holder expired = new Holder(handle.holder().owner(), handle.holder().runId(), handle.holder().acquiredAt(),
-                clock.instant().minusMillis(1).toString());
+                Instant.EPOCH.toString());
         try {
             lake.put(path, bytes(expired), PutCondition.ifGenerationMatches(handle.generation()));
         } catch (PreconditionFailedException e) {

@@ -86,4 +86,23 @@ class LakeLeaseTest {
         assertThatThrownBy(() -> a.fence(held)).isInstanceOf(LakeLease.LostException.class);
         assertThatThrownBy(() -> a.renew(held)).isInstanceOf(LakeLease.LostException.class);
     }
+
+    @Test
+    void aReleasedLeaseIsFreeAtOnceForAProcessWhoseClockLagsTheReleasersClock() {
+        FileLake lake = new FileLake(dir);
+        MutableClock ahead = new MutableClock();
+        MutableClock behind = new MutableClock();
+        behind.now = ahead.now.minus(Duration.ofDays(30));
+        LakeLease a = new LakeLease(lake, "state/test/lease.json", Json.MAPPER, ahead, Duration.ofMinutes(5));
+        LakeLease b = new LakeLease(lake, "state/test/lease.json", Json.MAPPER, behind, Duration.ofMinutes(5));
+
+        LakeLease.Handle held = a.acquire("pod-a", "run-1").orElseThrow();
+        assertThat(b.acquire("pod-b", "run-2")).isEmpty();
+        a.release(held);
+
+        Optional<LakeLease.Handle> taken = b.acquire("pod-b", "run-2");
+        assertThat(taken).isPresent();
+        assertThat(b.holder().orElseThrow().runId()).isEqualTo("run-2");
+        assertThat(b.holder().orElseThrow().liveAt(behind.now)).isTrue();
+    }
 }
